@@ -1,0 +1,90 @@
+package org.cdhub.model.lakehouse;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.cdhub.model.entity.MasterEvent;
+import org.cdhub.model.entity.MasterOrganization;
+import org.cdhub.model.entity.MasterPerson;
+import org.cdhub.model.entity.MasterPlace;
+import org.cdhub.model.entity.MasterThing;
+import org.cdhub.model.entity.QuarantinedRecord;
+import org.cdhub.model.entity.Relationship;
+import org.cdhub.model.entity.SilverPerson;
+import org.cdhub.model.entity.SourceXref;
+import org.cdhub.model.schema.Doc;
+import org.cdhub.model.schema.Sensitivity;
+import org.cdhub.model.schema.TableSchemas;
+
+/**
+ * The lakehouse tables with a fixed schema, one place for their names, schemas and
+ * partitioning. Bronze tables are per feed: see {@link BronzeEnvelope} and {@link #bronze}.
+ */
+public enum LakehouseTable {
+  SILVER_PERSON("silver", "person", SilverPerson.class, "source_system"),
+  QUARANTINE("silver", "quarantine", QuarantinedRecord.class, "source_system"),
+  GOLD_PERSON("gold", "person", MasterPerson.class, "community_code"),
+  GOLD_PLACE("gold", "place", MasterPlace.class, "community_code"),
+  GOLD_THING("gold", "thing", MasterThing.class, "community_code"),
+  GOLD_EVENT("gold", "event", MasterEvent.class, "community_code"),
+  GOLD_ORGANIZATION("gold", "organization", MasterOrganization.class, "community_code"),
+  GOLD_XREF("gold", "xref", SourceXref.class, "entity_type"),
+  GOLD_RELATIONSHIP("gold", "relationship", Relationship.class, "relationship_type");
+
+  public static final String BRONZE = "bronze";
+
+  private final String namespace;
+  private final String name;
+  private final Class<? extends Record> rowType;
+  private final String partitionColumn;
+
+  LakehouseTable(String namespace, String name, Class<? extends Record> rowType, String partitionColumn) {
+    this.namespace = namespace;
+    this.name = name;
+    this.rowType = rowType;
+    this.partitionColumn = partitionColumn;
+  }
+
+  public TableIdentifier identifier() {
+    return TableIdentifier.of(Namespace.of(namespace), name);
+  }
+
+  /** {@code namespace.name}, as SQL engines spell it inside the hub's catalog. */
+  public String qualifiedName() {
+    return namespace + "." + name;
+  }
+
+  public Class<? extends Record> rowType() {
+    return rowType;
+  }
+
+  public Schema schema() {
+    return TableSchemas.of(rowType);
+  }
+
+  public PartitionSpec partitionSpec() {
+    return PartitionSpec.builderFor(schema()).identity(partitionColumn).build();
+  }
+
+  public String description() {
+    Doc doc = rowType.getAnnotation(Doc.class);
+    return doc == null ? qualifiedName() : doc.value();
+  }
+
+  public Map<String, Sensitivity> sensitivity() {
+    return TableSchemas.sensitivity(rowType);
+  }
+
+  /** The bronze table of one feed: {@code bronze.<feed>}. */
+  public static TableIdentifier bronze(String feed) {
+    requireNonNull(feed, "feed is null");
+    if (!feed.matches("[a-z][a-z0-9_]{1,62}")) {
+      throw new IllegalArgumentException("Cannot name bronze table: feed id must be lower snake case: " + feed);
+    }
+    return TableIdentifier.of(Namespace.of(BRONZE), feed);
+  }
+}
