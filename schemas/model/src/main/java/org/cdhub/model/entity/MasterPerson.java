@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.cdhub.kernel.Sex;
 import org.cdhub.model.schema.Doc;
 import org.cdhub.model.schema.Required;
 import org.cdhub.model.schema.Sensitive;

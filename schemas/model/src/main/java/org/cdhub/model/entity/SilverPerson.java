@@ -3,6 +3,7 @@ package org.cdhub.model.entity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.cdhub.kernel.Sex;
 import org.cdhub.model.schema.Doc;
 import org.cdhub.model.schema.Required;
 import org.cdhub.model.schema.Sensitive;
