@@ -36,7 +36,7 @@ public record LakehouseConfig(String catalogName, String catalogUri, String ware
     return new LakehouseConfig(
         DEFAULT_CATALOG_NAME,
         "jdbc:sqlite:" + dir.resolve("lakehouse-catalog.db"),
-        dir.resolve("warehouse").toUri().toString());
+        "file:" + dir.resolve("warehouse"));
   }
 
   /** Catalog properties for the plain Iceberg Java API (JdbcCatalog.initialize). */

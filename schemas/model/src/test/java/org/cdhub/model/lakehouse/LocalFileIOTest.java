@@ -1,0 +1,31 @@
+package org.cdhub.model.lakehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalFileIOTest {
+
+  @Test
+  void writesReadsAndDeletesThroughFileUrisAsSparkSpellsThem(@TempDir Path dir) throws Exception {
+    LocalFileIO io = new LocalFileIO();
+    String location = "file:" + dir.resolve("a/b/data.bin");
+
+    try (OutputStream out = io.newOutputFile(location).create()) {
+      out.write("银川".getBytes(StandardCharsets.UTF_8));
+    }
+    try (InputStream in = io.newInputFile("file://" + dir.resolve("a/b/data.bin")).newStream()) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("银川");
+    }
+    assertThat(io.newInputFile(dir.resolve("a/b/data.bin").toString()).exists()).isTrue();
+
+    io.deleteFile(location);
+    assertThat(Files.exists(dir.resolve("a/b/data.bin"))).isFalse();
+  }
+}
