@@ -1,0 +1,44 @@
+package org.cdhub.launcher;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Built artifacts the launcher runs as separate processes, found under the hub's home. */
+public record Artifacts(Path hubHome) {
+  public Artifacts {
+    requireNonNull(hubHome, "hubHome is null");
+  }
+
+  public Path flowRunnerJar() {
+    return existing(hubHome.resolve("flows/runner/target/hub-flow-runner.jar"));
+  }
+
+  public Path flowDefinition(String feed) {
+    return existing(hubHome.resolve("flows/definitions/" + feed + ".json"));
+  }
+
+  public Path sparkJobsJar() {
+    return existing(hubHome.resolve("spark-jobs/target/hub-spark-jobs.jar"));
+  }
+
+  public Path sparkLibDir() {
+    return existing(hubHome.resolve("spark-jobs/target/lib"));
+  }
+
+  public Path apiJar() {
+    return existing(hubHome.resolve("api/target/hub-api.jar"));
+  }
+
+  public Path contractsDir() {
+    return existing(hubHome.resolve("schemas/contracts"));
+  }
+
+  private static Path existing(Path path) {
+    if (!Files.exists(path)) {
+      throw new IllegalStateException("Cannot find " + path + ": build first with ./hub build");
+    }
+    return path;
+  }
+}

@@ -1,0 +1,65 @@
+package org.cdhub.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cdhub.citygen.CityGenerator;
+import org.cdhub.citygen.CityGeneratorConfig;
+import org.cdhub.citygen.GeneratedCity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks that print figures; the last line is machine-readable.",
+    subcommands = {BenchCommand.Generate.class})
+final class BenchCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing benchmark: try ./hub bench generate --people 100000");
+  }
+
+  /** Peak resident set of this JVM, from /proc (Linux); -1 elsewhere. */
+  static long peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  @Command(name = "generate", mixinStandardHelpOptions = true, description = "Time the city generator.")
+  static final class Generate implements Callable<Integer> {
+    @Option(names = "--people", defaultValue = "100000", description = "People (default ${DEFAULT-VALUE}).")
+    int people;
+
+    @Option(names = "--seed", defaultValue = "20201")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      Path out = Files.createTempDirectory("hub-bench-generate");
+      try {
+        long start = System.nanoTime();
+        GeneratedCity city = new CityGenerator(new CityGeneratorConfig(seed, people, out)).generate(new ConsoleProgress(System.out));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long records = city.feeds().values().stream().mapToLong(f -> f.records()).sum();
+        System.out.printf(Locale.ROOT, "people=%d source_records=%d seconds=%.1f people_per_s=%.0f peak_rss_mb=%d%n",
+            people, records, seconds, people / seconds, peakRssMb());
+        return 0;
+      } finally {
+        try (var walk = Files.walk(out)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+  }
+}

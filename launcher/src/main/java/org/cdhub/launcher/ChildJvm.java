@@ -1,0 +1,87 @@
+package org.cdhub.launcher;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Runs one part of the hub in its own JVM (its own JDK and classpath), passing its stderr
+ * through as progress and keeping its stdout for the result line.
+ */
+public final class ChildJvm {
+  private final List<String> command;
+  private final Path workDir;
+
+  public ChildJvm(List<String> command, Path workDir) {
+    this.command = List.copyOf(requireNonNull(command, "command is null"));
+    this.workDir = requireNonNull(workDir, "workDir is null");
+  }
+
+  public List<String> command() {
+    return command;
+  }
+
+  /** Runs to completion; fails with the last output lines when the exit code is not 0. */
+  public List<String> run(PrintStream progress) {
+    Process process = start();
+    List<String> out = Collections.synchronizedList(new ArrayList<>());
+    Thread stderr = pump(process.getErrorStream(), line -> progress.println("    " + line));
+    Thread stdout = pump(process.getInputStream(), out::add);
+    try {
+      int exit = process.waitFor();
+      stderr.join();
+      stdout.join();
+      if (exit != 0) {
+        throw new IllegalStateException("Step failed (exit " + exit + "): " + String.join(" ", command.subList(0, Math.min(4, command.size())))
+            + " ... output: " + String.join(" | ", out.subList(Math.max(0, out.size() - 5), out.size())));
+      }
+      return List.copyOf(out);
+    } catch (InterruptedException e) {
+      process.destroy();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while running " + command.get(0), e);
+    }
+  }
+
+  /** Starts with inherited output, for long-running servers. */
+  public Process startInherited() {
+    try {
+      return new ProcessBuilder(command).directory(workDir.toFile()).inheritIO().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start " + command.get(0), e);
+    }
+  }
+
+  private Process start() {
+    try {
+      return new ProcessBuilder(command).directory(workDir.toFile()).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start " + command.get(0), e);
+    }
+  }
+
+  private static Thread pump(java.io.InputStream in, java.util.function.Consumer<String> sink) {
+    Thread t = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          sink.accept(line);
+        }
+      } catch (IOException e) {
+        sink.accept("(output closed: " + e.getMessage() + ")");
+      }
+    }, "child-output");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+}

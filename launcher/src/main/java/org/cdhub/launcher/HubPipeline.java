@@ -1,0 +1,115 @@
+package org.cdhub.launcher;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.cdhub.catalog.CatalogConfig;
+import org.cdhub.catalog.CatalogDatabase;
+import org.cdhub.catalog.registry.Dataset;
+import org.cdhub.citygen.CityGenerator;
+import org.cdhub.citygen.CityGeneratorConfig;
+import org.cdhub.citygen.GeneratedCity;
+import org.cdhub.model.contract.SourceContract;
+import org.cdhub.model.contract.SourceContracts;
+import org.cdhub.model.lakehouse.LakehouseConfig;
+
+/**
+ * The whole path on one machine: generate a city, ingest, standardize, resolve, merge,
+ * publish to the catalog. Each step reports what it did; a failed step stops the run.
+ */
+public final class HubPipeline {
+  /** Feeds the thin path ingests; later issues add every generated feed. */
+  public static final List<String> INGESTED_FEEDS = List.of("hr_household");
+
+  private final StepCommands commands;
+  private final Path dataDir;
+  private final LakehouseConfig lakehouse;
+  private final PrintStream out;
+  private final List<StepReport> steps = new ArrayList<>();
+
+  public HubPipeline(StepCommands commands, Path dataDir, PrintStream out) {
+    this.commands = requireNonNull(commands, "commands is null");
+    this.dataDir = requireNonNull(dataDir, "dataDir is null").toAbsolutePath().normalize();
+    this.lakehouse = LakehouseConfig.embedded(this.dataDir);
+    this.out = requireNonNull(out, "out is null");
+  }
+
+  public LakehouseConfig lakehouse() {
+    return lakehouse;
+  }
+
+  public Path sourcesDir() {
+    return dataDir.resolve("sources");
+  }
+
+  public List<StepReport> steps() {
+    return List.copyOf(steps);
+  }
+
+  public GeneratedCity generate(int people, long seed) {
+    return step("generate city (" + people + " people, seed " + seed + ")", () ->
+        new CityGenerator(new CityGeneratorConfig(seed, people, sourcesDir())).generate(new ConsoleProgress(out)),
+        city -> Map.of("people", city.people(), "feeds", city.feeds().size()));
+  }
+
+  public ResultLine ingest(String feed) {
+    List<String> params = FlowParameters.embedded(feed, sourcesDir());
+    return step("ingest " + feed + " (NiFi stateless)", () ->
+        ResultLine.find("INGEST", commands.ingest(feed, dataDir, lakehouse, params).run(out)), ResultLine::values);
+  }
+
+  public ResultLine runJob(String job) {
+    return step("spark " + job, () ->
+        ResultLine.find("JOB", commands.sparkJob(job, lakehouse, List.of()).run(out)), ResultLine::values);
+  }
+
+  public List<Dataset> publish() {
+    return step("publish catalog", () -> {
+      Map<String, SourceContract> contracts = SourceContracts.loadDirectory(commands.artifacts().contractsDir());
+      try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir));
+           LakehouseInspector inspector = new LakehouseInspector(lakehouse)) {
+        return new CatalogPublisher(catalog, inspector, Clock.systemUTC()).publish(contracts.values());
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("Cannot publish to the catalog in " + dataDir, e);
+      }
+    }, datasets -> Map.of("datasets", datasets.size()));
+  }
+
+  /** Runs every step of the thin path in order. */
+  public void runAll(int people, long seed) {
+    generate(people, seed);
+    INGESTED_FEEDS.forEach(this::ingest);
+    runJob("standardize");
+    runJob("resolve");
+    runJob("merge");
+    publish();
+  }
+
+  private <T> T step(String name, Supplier<T> body, java.util.function.Function<T, Map<String, ?>> facts) {
+    int n = steps.size() + 1;
+    out.println("[" + n + "] " + name + " ...");
+    long start = System.nanoTime();
+    T result = body.get();
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    StepReport report = new StepReport(name, took, Map.copyOf(facts.apply(result)));
+    steps.add(report);
+    out.println("[" + n + "] " + name + " done in " + StepReport.seconds(took) + " " + report.facts());
+    return result;
+  }
+
+  /** What one step did and how long it took. */
+  public record StepReport(String name, Duration took, Map<String, ?> facts) {
+    static String seconds(Duration d) {
+      return String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.cdhub.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = "Run feed flows through NiFi's stateless engine into the bronze tables.")
+final class IngestCommand implements Callable<Integer> {
+  @Option(names = "--flow", description = "Feed whose flow to run (e.g. hr_household).")
+  String flow;
+
+  @Option(names = "--all", description = "Run every flow the embedded profile knows.")
+  boolean all;
+
+  @picocli.CommandLine.Mixin
+  DataDirOption data = new DataDirOption();
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (all == (flow != null)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Give exactly one of --flow NAME or --all");
+    }
+    LauncherConfig config = LauncherConfig.fromEnvironment(System.getenv());
+    Path dataDir = data.resolve(config);
+    HubPipeline pipeline = new HubPipeline(new StepCommands(config), dataDir, System.out);
+    for (String feed : all ? HubPipeline.INGESTED_FEEDS : List.of(flow)) {
+      pipeline.ingest(feed);
+    }
+    return 0;
+  }
+}

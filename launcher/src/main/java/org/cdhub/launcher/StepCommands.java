@@ -1,0 +1,94 @@
+package org.cdhub.launcher;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.cdhub.model.lakehouse.LakehouseConfig;
+
+/** Builds the command lines of the hub's parts: each in its own JVM on the JDK it needs. */
+public final class StepCommands {
+  /** What Spark 3.5 needs opened on Java 17 (Spark's own JavaModuleOptions list). */
+  static final List<String> SPARK_JVM_OPTIONS = List.of(
+      "-XX:+IgnoreUnrecognizedVMOptions",
+      "--add-opens=java.base/java.lang=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+      "--add-opens=java.base/java.io=ALL-UNNAMED",
+      "--add-opens=java.base/java.net=ALL-UNNAMED",
+      "--add-opens=java.base/java.nio=ALL-UNNAMED",
+      "--add-opens=java.base/java.util=ALL-UNNAMED",
+      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+      "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+      "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+      "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+      "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+      "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+      "-Djdk.reflect.useDirectMethodHandle=false");
+
+  private final LauncherConfig config;
+  private final Artifacts artifacts;
+
+  public StepCommands(LauncherConfig config) {
+    this.config = requireNonNull(config, "config is null");
+    this.artifacts = new Artifacts(config.hubHome());
+  }
+
+  public Artifacts artifacts() {
+    return artifacts;
+  }
+
+  /** Runs one feed's flow definition through NiFi's stateless engine. */
+  public ChildJvm ingest(String feed, Path dataDir, LakehouseConfig lakehouse, List<String> params) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(config.java25().toString());
+    cmd.add("-Xmx1g");
+    cmd.addAll(lakehouse.asSystemPropertyArgs());
+    cmd.add("-jar");
+    cmd.add(artifacts.flowRunnerJar().toString());
+    cmd.add("--flow");
+    cmd.add(artifacts.flowDefinition(feed).toString());
+    cmd.add("--work-dir");
+    cmd.add(dataDir.resolve("nifi-work").toString());
+    for (String p : params) {
+      cmd.add("--param");
+      cmd.add(p);
+    }
+    return new ChildJvm(cmd, config.hubHome());
+  }
+
+  /** Runs one Spark job in local mode on JDK 17. */
+  public ChildJvm sparkJob(String job, LakehouseConfig lakehouse, List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(config.java17().toString());
+    cmd.add("-Xmx2g");
+    cmd.addAll(SPARK_JVM_OPTIONS);
+    cmd.addAll(lakehouse.asSystemPropertyArgs());
+    cmd.add("-cp");
+    cmd.add(artifacts.sparkJobsJar() + File.pathSeparator + artifacts.sparkLibDir().resolve("*"));
+    cmd.add("org.cdhub.jobs.HubJobs");
+    cmd.add(job);
+    cmd.add("--contracts");
+    cmd.add(artifacts.contractsDir().toString());
+    cmd.addAll(args);
+    return new ChildJvm(cmd, config.hubHome());
+  }
+
+  /** Serves the return-data API. */
+  public ChildJvm api(Path dataDir, LakehouseConfig lakehouse, int port, List<String> extraArgs) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(config.java17().toString());
+    cmd.add("-Xmx512m");
+    cmd.addAll(lakehouse.asSystemPropertyArgs());
+    cmd.add("-jar");
+    cmd.add(artifacts.apiJar().toString());
+    cmd.add("--hub.data-dir=" + dataDir);
+    cmd.add("--server.port=" + port);
+    cmd.addAll(extraArgs);
+    return new ChildJvm(cmd, config.hubHome());
+  }
+}

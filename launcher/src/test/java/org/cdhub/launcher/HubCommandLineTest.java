@@ -1,0 +1,66 @@
+package org.cdhub.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class HubCommandLineTest {
+
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Hub.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void unknownCommandIsAUsageErrorWithExitCode2() {
+    assertThat(run("frobnicate")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("hub: ").contains("frobnicate");
+  }
+
+  @Test
+  void ingestNeedsExactlyOneOfFlowOrAll() {
+    assertThat(run("ingest")).isEqualTo(2);
+    assertThat(err.toString()).contains("--flow NAME or --all");
+  }
+
+  @Test
+  void unknownJobIsAUsageError() {
+    assertThat(run("run", "teleport")).isEqualTo(2);
+    assertThat(err.toString()).contains("teleport").contains("standardize");
+  }
+
+  @Test
+  void everyCommandTheIssueNamesExists() {
+    assertThat(Hub.commandLine().getSubcommands())
+        .containsKeys("generate", "ingest", "run", "serve", "demo", "bench", "publish");
+  }
+
+  @Test
+  void demoWipesOnlyADirectoryItMadeItself(@TempDir Path dir) throws Exception {
+    Path foreign = Files.createDirectories(dir.resolve("foreign"));
+    Files.writeString(foreign.resolve("precious.txt"), "keep me");
+
+    assertThatThrownBy(() -> DemoCommand.resetDemoDir(foreign))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Refusing to wipe");
+    assertThat(foreign.resolve("precious.txt")).exists();
+
+    Path demo = dir.resolve("demo");
+    DemoCommand.resetDemoDir(demo);
+    Files.writeString(demo.resolve("old-run.txt"), "stale");
+    DemoCommand.resetDemoDir(demo);
+    assertThat(demo.resolve("old-run.txt")).doesNotExist();
+    assertThat(demo.resolve(DemoCommand.MARKER)).exists();
+  }
+}
