@@ -1,0 +1,213 @@
+package org.cdhub.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import org.cdhub.catalog.CatalogConfig;
+import org.cdhub.catalog.CatalogDatabase;
+import org.cdhub.catalog.audit.AccessEvent;
+import org.cdhub.catalog.registry.Dataset;
+import org.cdhub.model.lakehouse.LakehouseTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The thin path end to end on a small generated city, with every part as it ships: the city
+ * generator, the NiFi stateless runner, the Spark jobs jar, the catalog and the API jar.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThinPathIT {
+  private static final int PEOPLE = 800;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dataDir;
+
+  private StepCommands commands;
+  private HubPipeline pipeline;
+  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+  @BeforeAll
+  void runThePath() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("HUB_HOME", System.getProperty("hub.home"));
+    LauncherConfig config = LauncherConfig.fromEnvironment(env);
+    commands = new StepCommands(config);
+    PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+    pipeline = new HubPipeline(commands, dataDir, new TeeStream(out, System.out));
+    pipeline.runAll(PEOPLE, 11);
+  }
+
+  private Map<String, ?> facts(String stepPrefix) {
+    return pipeline.steps().stream().filter(s -> s.name().startsWith(stepPrefix)).findFirst().orElseThrow().facts();
+  }
+
+  private static long number(Map<String, ?> facts, String key) {
+    return Long.parseLong(String.valueOf(facts.get(key)));
+  }
+
+  @Test
+  @Order(1)
+  void everyIngestedRecordIsLandedOrQuarantined() throws Exception {
+    Map<String, ?> ingest = facts("ingest hr_household");
+    long read = number(ingest, "read");
+    assertThat(read).isGreaterThan(PEOPLE / 2);
+    assertThat(number(ingest, "landed") + number(ingest, "quarantined")).isEqualTo(read);
+    try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
+      assertThat(lake.rows(LakehouseTable.bronze("hr_household"))).isEqualTo(number(ingest, "landed"));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void everyBronzeRowIsInSilverOrQuarantine() throws Exception {
+    Map<String, ?> standardize = facts("spark standardize");
+    try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
+      long bronze = lake.rows(LakehouseTable.bronze("hr_household"));
+      long silver = lake.rows(LakehouseTable.SILVER_PERSON.identifier());
+      assertThat(number(standardize, "bronze_rows")).isEqualTo(bronze);
+      assertThat(number(standardize, "silver_rows")).isEqualTo(silver);
+      assertThat(silver + number(standardize, "quarantined")).isEqualTo(bronze);
+      // the generator injects wrong check digits and missing names: some rows must be rejected
+      assertThat(number(standardize, "quarantined")).isPositive();
+    }
+  }
+
+  @Test
+  @Order(3)
+  void goldHasOnePersonPerIdNumberAndAnXrefPerSilverRecord() throws Exception {
+    try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
+      long silver = lake.rows(LakehouseTable.SILVER_PERSON.identifier());
+      long gold = lake.rows(LakehouseTable.GOLD_PERSON.identifier());
+      assertThat(lake.rows(LakehouseTable.GOLD_XREF.identifier())).isEqualTo(silver);
+      // in-source duplicates share an ID number, so merging leaves fewer masters than records
+      assertThat(gold).isPositive().isLessThan(silver);
+      assertThat(number(facts("spark merge"), "gold_persons")).isEqualTo(gold);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void catalogListsGoldPersonWithItsRowCountAndSensitiveFields() throws Exception {
+    try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir));
+         LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
+      Dataset person = catalog.datasets().findByQualifiedName("gold.person").orElseThrow();
+      assertThat(person.rowCount()).isEqualTo(lake.rows(LakehouseTable.GOLD_PERSON.identifier()));
+      assertThat(person.fields()).anySatisfy(f -> {
+        assertThat(f.name()).isEqualTo("id_number");
+        assertThat(f.sensitivity().isPersonal()).isTrue();
+      });
+    }
+  }
+
+  @Test
+  @Order(5)
+  void apiReturnsOnlyTheCallersCommunityMaskedAndPagedAndAuditsTheReads() throws Exception {
+    SortedMap<String, Long> perCommunity;
+    try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
+      perCommunity = lake.rowsPerPartition(LakehouseTable.GOLD_PERSON.identifier(), "community_code");
+    }
+    perCommunity.remove("null");
+    assertThat(perCommunity).hasSizeGreaterThan(1);
+    List<String> codes = new ArrayList<>(perCommunity.keySet());
+    String mine = codes.get(0);
+    String theirs = codes.get(1);
+
+    try (ApiServer api = ApiServer.start(commands, pipeline, dataDir, freePort(), List.of(mine), Duration.ofSeconds(90))) {
+      HttpClient http = HttpClient.newHttpClient();
+      Set<String> seen = new HashSet<>();
+      String cursor = null;
+      int pages = 0;
+      do {
+        String url = api.baseUrl() + "/api/v1/communities/" + mine + "/persons?limit=17" + (cursor == null ? "" : "&cursor=" + cursor);
+        HttpResponse<String> r = get(http, url, api.demoKey());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        for (JsonNode person : body.get("items")) {
+          assertThat(person.get("communityCode").asText()).isEqualTo(mine);
+          assertThat(seen.add(person.get("masterId").asText())).as("no duplicates across pages").isTrue();
+          if (person.hasNonNull("idNumber")) {
+            assertThat(person.get("idNumber").asText()).matches("\\*+[0-9X]{4}");
+          }
+          if (person.hasNonNull("phone")) {
+            assertThat(person.get("phone").asText()).contains("****");
+          }
+        }
+        assertThat(r.body()).doesNotContainPattern("\\d{17}[0-9X]").doesNotContainPattern("1[3-9]\\d{9}");
+        JsonNode next = body.get("page").get("nextCursor");
+        cursor = next == null || next.isNull() ? null : next.asText();
+        pages++;
+      } while (cursor != null && pages < 100);
+      assertThat(pages).isGreaterThan(1);
+      assertThat((long) seen.size()).isEqualTo(perCommunity.get(mine));
+
+      HttpResponse<String> foreign = get(http, api.baseUrl() + "/api/v1/communities/" + theirs + "/persons", api.demoKey());
+      assertThat(foreign.statusCode()).isEqualTo(403);
+      assertThat(foreign.headers().firstValue("Content-Type")).get().asString().contains("problem+json");
+      assertThat(get(http, api.baseUrl() + "/api/v1/communities/" + mine + "/persons", null).statusCode()).isEqualTo(401);
+      assertThat(get(http, api.baseUrl() + "/api/v1/communities/" + mine + "/persons", "not-a-key").statusCode()).isEqualTo(401);
+
+      int reads = pages;
+      try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir))) {
+        List<AccessEvent> audit = catalog.auditLog().recent(1000);
+        assertThat(audit.stream().filter(e -> mine.equals(e.scope()) && "gold.person".equals(e.dataset())).count())
+            .isGreaterThanOrEqualTo(reads);
+        assertThat(audit).anySatisfy(e -> assertThat(e.scope()).isEqualTo(theirs));
+      }
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url, String key) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+    if (key != null) {
+      b.header("X-API-Key", key);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Keeps the pipeline's output for assertions while still showing it in the test log. */
+  private static final class TeeStream extends PrintStream {
+    private final PrintStream second;
+
+    TeeStream(PrintStream first, PrintStream second) {
+      super(first, true, StandardCharsets.UTF_8);
+      this.second = second;
+    }
+
+    @Override
+    public void write(byte[] buf, int off, int len) {
+      super.write(buf, off, len);
+      second.write(buf, off, len);
+    }
+  }
+}
