@@ -1,0 +1,25 @@
+package org.cdhub.kernel;
+
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
+
+/** Traditional/simplified Chinese conversion through opencc4j (phrase-aware). Null stays null. */
+public final class ChineseScript {
+
+  private ChineseScript() {}
+
+  /** Traditional to simplified: 張偉 -> 张伟. Non-Chinese text passes through unchanged. */
+  public static String toSimplified(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    return ZhConverterUtil.toSimple(text);
+  }
+
+  /** Simplified to traditional: 张伟 -> 張偉. Non-Chinese text passes through unchanged. */
+  public static String toTraditional(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    return ZhConverterUtil.toTraditional(text);
+  }
+}
