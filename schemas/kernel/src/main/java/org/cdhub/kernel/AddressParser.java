@@ -23,7 +23,7 @@ public final class AddressParser {
   private static final Pattern DISTRICT =
       Pattern.compile(HAN_NAME.formatted("市路街道镇乡村社小园湾苑") + "{1,7}?(?:新区|区|县|旗)");
   private static final Pattern STREET =
-      Pattern.compile("(" + HAN_NAME.formatted("区县市社小村") + "{1,10}?)(街道办事处|街道办|街道|镇|乡)");
+      Pattern.compile("(" + HAN_NAME.formatted("区县市社小村") + "{2,10}?)(街道办事处|街道办|街道|镇|乡)");
   private static final Pattern COMMUNITY = Pattern.compile(
       "(" + HAN_NAME.formatted("区县市镇乡小") + "{1,10}?)(社区居民委员会|社区居委会|居民委员会|居委会|社区)");
   /** A village (村) only counts under a town or township: elsewhere 新村 names a compound. */
