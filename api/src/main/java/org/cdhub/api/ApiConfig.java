@@ -1,0 +1,104 @@
+package org.cdhub.api;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who may call the API ({@code hub.api.*}). Each client platform has a key, stored only as its
+ * SHA-256 hash, and a jurisdiction: the communities whose persons it may read. Unknown keys under
+ * {@code hub.api} stop startup, so a misspelt key cannot silently leave a client out.
+ *
+ * <pre>
+ * hub.api.clients.&lt;client-id&gt;.key-sha256   64 lower-case hex digits: SHA-256 of the client's key (UTF-8)
+ * hub.api.clients.&lt;client-id&gt;.communities  12-digit community codes the client may read (at least one)
+ * hub.api.clients.&lt;client-id&gt;.purpose      purpose written to the audit log (default community-governance)
+ * hub.api.demo-key                         plain key of a demo client (demo runs only; hashed at startup)
+ * hub.api.demo-communities                 communities the demo client may read (required with demo-key)
+ * hub.api.demo-client-id                   client id of the demo client (default demo)
+ * hub.api.demo-purpose                     audit purpose of the demo client (default demo)
+ * </pre>
+ */
+@Validated
+@ConfigurationProperties(prefix = "hub.api", ignoreUnknownFields = false)
+public record ApiConfig(
+    @DefaultValue Map<@Pattern(regexp = CLIENT_ID, message = "must be lower-case letters, digits and dashes") String,
+        @Valid Client> clients,
+    String demoKey,
+    @DefaultValue List<@Pattern(regexp = COMMUNITY_CODE, message = "must be a 12-digit community code") String>
+        demoCommunities,
+    @DefaultValue("demo") @Pattern(regexp = CLIENT_ID, message = "must be lower-case letters, digits and dashes")
+        String demoClientId,
+    @DefaultValue("demo") @NotBlank String demoPurpose) {
+
+  public static final String CLIENT_ID = "[a-z0-9][a-z0-9-]{0,62}";
+  public static final String COMMUNITY_CODE = "[0-9]{12}";
+  public static final String SHA256_HEX = "[0-9a-f]{64}";
+  public static final String DEFAULT_PURPOSE = "community-governance";
+  /** A demo key shorter than this is refused: it would be guessable. */
+  public static final int MIN_DEMO_KEY_LENGTH = 16;
+
+  /**
+   * One client platform.
+   *
+   * @param keySha256 SHA-256 of the key, hex ({@code hub.api.clients.<id>.key-sha256})
+   * @param communities community codes it may read ({@code hub.api.clients.<id>.communities})
+   * @param purpose audit purpose ({@code hub.api.clients.<id>.purpose})
+   */
+  public record Client(
+      @NotBlank @Pattern(regexp = SHA256_HEX, message = "must be 64 lower-case hex digits (SHA-256 of the key)")
+          String keySha256,
+      @NotEmpty List<@Pattern(regexp = COMMUNITY_CODE, message = "must be a 12-digit community code") String>
+          communities,
+      @DefaultValue(DEFAULT_PURPOSE) @NotBlank String purpose) {
+    public Client {
+      communities = communities == null ? List.of() : List.copyOf(communities);
+    }
+  }
+
+  public ApiConfig {
+    requireNonNull(demoClientId, "demoClientId is null");
+    requireNonNull(demoPurpose, "demoPurpose is null");
+    clients = clients == null ? Map.of() : Map.copyOf(new HashMap<>(clients));
+    demoCommunities = demoCommunities == null ? List.of() : List.copyOf(demoCommunities);
+    // cross-key rules: messages name the keys in conflict
+    if (demoKey != null) {
+      if (demoKey.isBlank() || demoKey.length() < MIN_DEMO_KEY_LENGTH) {
+        throw new IllegalArgumentException("Invalid hub.api.demo-key: must be at least "
+            + MIN_DEMO_KEY_LENGTH + " characters, was " + demoKey.length());
+      }
+      if (demoCommunities.isEmpty()) {
+        throw new IllegalArgumentException(
+            "Invalid hub.api.demo-key: hub.api.demo-communities must name the communities the demo client may read");
+      }
+      if (clients.containsKey(demoClientId)) {
+        throw new IllegalArgumentException("Invalid hub.api.demo-client-id: " + demoClientId
+            + " is also configured under hub.api.clients");
+      }
+    } else if (!demoCommunities.isEmpty()) {
+      throw new IllegalArgumentException("Invalid hub.api.demo-communities: set only together with hub.api.demo-key");
+    }
+  }
+
+  /** Whether a demo client is configured. */
+  public boolean hasDemoClient() {
+    return demoKey != null;
+  }
+
+  @Override
+  public String toString() {
+    // records print every component; the plain demo key must never reach a log
+    return "ApiConfig[clients=" + clients + ", demoKey=" + (demoKey == null ? "null" : "***")
+        + ", demoCommunities=" + demoCommunities + ", demoClientId=" + demoClientId
+        + ", demoPurpose=" + demoPurpose + "]";
+  }
+}

@@ -1,0 +1,111 @@
+package org.cdhub.api;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.cdhub.api.audit.PersonalDataAudit;
+import org.cdhub.api.catalog.DatasetCatalogService;
+import org.cdhub.api.returndata.CommunityPersonService;
+import org.cdhub.api.returndata.GoldPersonRepository;
+import org.cdhub.api.returndata.IcebergGoldPersonRepository;
+import org.cdhub.api.returndata.PersonMasking;
+import org.cdhub.api.security.ApiClients;
+import org.cdhub.catalog.CatalogDatabase;
+import org.cdhub.model.lakehouse.LakehouseConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one place the API's components are built and connected. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ApiConfig.class, StorageConfig.class})
+public class ApiWiring {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiWiring.class);
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  ApiClients apiClients(ApiConfig config) {
+    return ApiClients.from(config);
+  }
+
+  /** The catalog's state store; it holds the access audit log. */
+  @Bean(destroyMethod = "close")
+  CatalogDatabase catalogDatabase(StorageConfig storage) {
+    requireDataDir(storage);
+    return CatalogDatabase.open(storage.catalogConfig());
+  }
+
+  /** The lakehouse's Iceberg JDBC catalog, shared with Spark, NiFi and Trino. */
+  @Bean(destroyMethod = "close")
+  JdbcCatalog lakehouseCatalog(StorageConfig storage) {
+    requireDataDir(storage);
+    LakehouseConfig lakehouse = storage.lakehouseConfig();
+    JdbcCatalog catalog = new JdbcCatalog();
+    // Hadoop's FileIO fails on Java 23+; local warehouses are read without it
+    catalog.initialize(lakehouse.catalogName(), lakehouse.icebergCatalogProperties(isLocal(lakehouse.warehouse())));
+    return catalog;
+  }
+
+  @Bean
+  GoldPersonRepository goldPersonRepository(Catalog lakehouseCatalog) {
+    return new IcebergGoldPersonRepository(lakehouseCatalog);
+  }
+
+  @Bean
+  PersonalDataAudit personalDataAudit(CatalogDatabase catalogDatabase, Clock clock) {
+    return new PersonalDataAudit(catalogDatabase.auditLog(), clock);
+  }
+
+  @Bean
+  DatasetCatalogService datasetCatalogService(CatalogDatabase catalogDatabase) {
+    return new DatasetCatalogService(catalogDatabase.datasets());
+  }
+
+  @Bean
+  PersonMasking personMasking(Clock clock) {
+    return new PersonMasking(clock);
+  }
+
+  @Bean
+  CommunityPersonService communityPersonService(
+      GoldPersonRepository persons, PersonMasking masking, PersonalDataAudit audit) {
+    return new CommunityPersonService(persons, masking, audit);
+  }
+
+  /** One line when the API is ready: where it listens, for people and for the launcher's log. */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> readyAnnouncement(
+      ApiConfig api, StorageConfig storage, ApiClients clients) {
+    return event -> {
+      int port = event.getApplicationContext() instanceof WebServerApplicationContext web
+          ? web.getWebServer().getPort() : -1;
+      String demo = api.hasDemoClient()
+          ? "; demo client '" + api.demoClientId() + "' reads " + api.demoCommunities() : "";
+      LOG.info("Community Data Hub API ready at http://localhost:{}/api/v1 in {} ms ({} clients{}; lakehouse {}; data dir {})",
+          port, event.getTimeTaken() == null ? "?" : event.getTimeTaken().toMillis(), clients.size(), demo,
+          storage.lakehouseConfig().catalogUri().replaceAll("(?i)(password=)[^&;]*", "$1***"),
+          storage.dataDir());
+    };
+  }
+
+  private static boolean isLocal(String warehouse) {
+    return warehouse.startsWith("file:") || !warehouse.contains("://");
+  }
+
+  private static void requireDataDir(StorageConfig storage) {
+    if (!Files.isDirectory(storage.dataDir())) {
+      throw new IllegalStateException("Cannot start the API: hub.data-dir " + storage.dataDir()
+          + " is not a directory (run ./hub demo or ./hub generate first, or pass --hub.data-dir=<dir>)");
+    }
+  }
+}

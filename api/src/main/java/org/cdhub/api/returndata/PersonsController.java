@@ -1,0 +1,54 @@
+package org.cdhub.api.returndata;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.ZoneOffset;
+import org.cdhub.api.generated.api.PersonsApi;
+import org.cdhub.api.generated.model.PageInfo;
+import org.cdhub.api.generated.model.Person;
+import org.cdhub.api.generated.model.PersonPage;
+import org.cdhub.api.generated.model.Sex;
+import org.cdhub.api.security.CurrentClient;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/communities/{communityCode}/persons}: binds, calls the service, maps the page. */
+@RestController
+class PersonsController implements PersonsApi {
+  private final CommunityPersonService persons;
+  private final CurrentClient caller;
+
+  PersonsController(CommunityPersonService persons, CurrentClient caller) {
+    this.persons = requireNonNull(persons, "persons is null");
+    this.caller = requireNonNull(caller, "caller is null");
+  }
+
+  @Override
+  public ResponseEntity<PersonPage> listCommunityPersons(String communityCode, String cursor, Integer limit) {
+    RosterPage page = persons.list(caller.require(), communityCode, cursor,
+        limit == null ? CommunityPersonService.DEFAULT_LIMIT : limit);
+    return ResponseEntity.ok(toDto(page));
+  }
+
+  private static PersonPage toDto(RosterPage page) {
+    PageInfo info = new PageInfo(page.limit(), page.hasMore())
+        .nextCursor(page.nextCursor())
+        .snapshotId(page.snapshotId() == null ? null : Long.toString(page.snapshotId()));
+    return new PersonPage(page.communityCode(), page.masked(), page.persons().stream().map(PersonsController::toDto).toList(),
+        info);
+  }
+
+  private static Person toDto(MaskedPerson p) {
+    return new Person(p.masterId(), Sex.fromValue(p.sex().name()), p.communityCode(), p.tags())
+        .name(p.name())
+        .idNumber(p.idNumber())
+        .birthYear(p.birthYear())
+        .ageBand(p.ageBand())
+        .phone(p.phone())
+        .address(p.address())
+        .houseId(p.houseId())
+        .districtCode(p.districtCode())
+        .gridCode(p.gridCode())
+        .updatedAt(p.updatedAt() == null ? null : p.updatedAt().atOffset(ZoneOffset.UTC));
+  }
+}

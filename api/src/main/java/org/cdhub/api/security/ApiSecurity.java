@@ -1,0 +1,46 @@
+package org.cdhub.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Every path but health needs an API key. Stateless: no sessions, no cookies, so no CSRF
+ * exposure; refusals are Problem Details. Which communities a client may read is checked in the
+ * services (it depends on the resource asked for), not here.
+ */
+@Configuration
+@EnableWebSecurity
+public class ApiSecurity {
+  /** Paths anyone may call: the launcher and load balancers probe health without a key. */
+  static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/error"};
+
+  /** Also Spring Security's {@code RequestRejectedHandler}: firewall refusals become Problem Details too. */
+  @Bean
+  ProblemResponses problemResponses(ObjectMapper json) {
+    return new ProblemResponses(json);
+  }
+
+  @Bean
+  SecurityFilterChain apiFilterChain(HttpSecurity http, ApiClients clients, ProblemResponses problems) throws Exception {
+    // not a bean: Spring Boot would also register a bean Filter with the servlet container
+    ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(clients, problems);
+    return http
+        .csrf(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+        .build();
+  }
+}

@@ -1,0 +1,113 @@
+package org.cdhub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.cdhub.api.security.ApiClients;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** Defaults, the full key-to-property mapping, and the startup failures of {@link ApiConfig}. */
+class ApiConfigTest {
+  static final String NORTH_HASH = ApiClients.sha256Hex("north-platform-key");
+
+  @Configuration
+  @EnableConfigurationProperties(ApiConfig.class)
+  static class Bound {}
+
+  final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+      .withUserConfiguration(Bound.class);
+
+  @Test
+  void defaultsToNoClientsAndNoDemoClient() {
+    runner.run(context -> {
+      ApiConfig config = context.getBean(ApiConfig.class);
+      assertThat(config.clients()).isEmpty();
+      assertThat(config.demoKey()).isNull();
+      assertThat(config.hasDemoClient()).isFalse();
+      assertThat(config.demoCommunities()).isEmpty();
+      assertThat(config.demoClientId()).isEqualTo("demo");
+      assertThat(config.demoPurpose()).isEqualTo("demo");
+    });
+  }
+
+  @Test
+  void mapsEveryKey() {
+    runner.withPropertyValues(
+        "hub.api.clients.north-platform.key-sha256=" + NORTH_HASH,
+        "hub.api.clients.north-platform.communities=640106001001,640106001003",
+        "hub.api.clients.north-platform.purpose=elderly-care",
+        "hub.api.clients.south-platform.key-sha256=" + ApiClients.sha256Hex("south-platform-key"),
+        "hub.api.clients.south-platform.communities[0]=640106001002",
+        "hub.api.demo-key=demo-key-0123456789",
+        "hub.api.demo-communities=640106001004",
+        "hub.api.demo-client-id=walkthrough",
+        "hub.api.demo-purpose=training").run(context -> {
+          ApiConfig config = context.getBean(ApiConfig.class);
+          assertThat(config.clients()).containsOnlyKeys("north-platform", "south-platform");
+          ApiConfig.Client north = config.clients().get("north-platform");
+          assertThat(north.keySha256()).isEqualTo(NORTH_HASH);
+          assertThat(north.communities()).containsExactly("640106001001", "640106001003");
+          assertThat(north.purpose()).isEqualTo("elderly-care");
+          assertThat(config.clients().get("south-platform").purpose()).isEqualTo(ApiConfig.DEFAULT_PURPOSE);
+          assertThat(config.clients().get("south-platform").communities()).containsExactly("640106001002");
+          assertThat(config.demoKey()).isEqualTo("demo-key-0123456789");
+          assertThat(config.demoCommunities()).containsExactly("640106001004");
+          assertThat(config.demoClientId()).isEqualTo("walkthrough");
+          assertThat(config.demoPurpose()).isEqualTo("training");
+        });
+  }
+
+  @Test
+  void neverPrintsTheDemoKey() {
+    ApiConfig config = new ApiConfig(java.util.Map.of(), "demo-key-0123456789", List.of("640106001001"), "demo", "demo");
+
+    assertThat(config.toString()).doesNotContain("demo-key-0123456789").contains("demoKey=***");
+  }
+
+  @Test
+  void failsOnAnUnknownKey() {
+    runner.withPropertyValues("hub.api.demo-kee=x").run(context ->
+        assertThat(context).getFailure().rootCause().hasMessageContaining("hub.api.demo-kee"));
+  }
+
+  @Test
+  void failsOnAKeyHashThatIsNoSha256() {
+    runner.withPropertyValues(
+        "hub.api.clients.north.key-sha256=plain-text-key",
+        "hub.api.clients.north.communities=640106001001").run(context ->
+        assertThat(context).getFailure().hasStackTraceContaining("clients[north].keySha256")
+            .hasStackTraceContaining("64 lower-case hex digits"));
+  }
+
+  @Test
+  void failsOnAClientWithoutCommunities() {
+    runner.withPropertyValues("hub.api.clients.north.key-sha256=" + NORTH_HASH).run(context ->
+        assertThat(context).getFailure().hasStackTraceContaining("clients[north].communities"));
+  }
+
+  @Test
+  void failsOnACommunityCodeThatIsNotTwelveDigits() {
+    runner.withPropertyValues(
+        "hub.api.clients.north.key-sha256=" + NORTH_HASH,
+        "hub.api.clients.north.communities=6401").run(context ->
+        assertThat(context).getFailure().hasStackTraceContaining("must be a 12-digit community code"));
+  }
+
+  @Test
+  void failsOnADemoKeyWithoutCommunities() {
+    runner.withPropertyValues("hub.api.demo-key=demo-key-0123456789").run(context ->
+        assertThat(context).getFailure().hasStackTraceContaining("hub.api.demo-communities must name"));
+  }
+
+  @Test
+  void failsOnAShortDemoKey() {
+    runner.withPropertyValues("hub.api.demo-key=abc", "hub.api.demo-communities=640106001001").run(context ->
+        assertThat(context).getFailure().hasStackTraceContaining("Invalid hub.api.demo-key: must be at least 16"));
+  }
+}

@@ -1,0 +1,89 @@
+package org.cdhub.api.returndata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.cdhub.kernel.Sex;
+import org.cdhub.model.entity.MasterPerson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PersonMaskingTest {
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+
+  @ParameterizedTest
+  @CsvSource({
+      "2026-11-20, 0-9",
+      "2017-11-21, 0-9",
+      "2016-11-20, 10-19",
+      "1966-11-21, 50-59",
+      "1966-11-20, 60-69",
+      "1937-01-01, 80-89",
+      "1936-11-20, 90+",
+      "1900-01-01, 90+"})
+  void bandsAgeInWholeYearsByDecade(LocalDate birth, String band) {
+    assertThat(PersonMasking.ageBand(birth, TODAY)).isEqualTo(band);
+  }
+
+  @Test
+  void givesNoBandWithoutABirthDateOrWithOneInTheFuture() {
+    assertThat(PersonMasking.ageBand(null, TODAY)).isNull();
+    assertThat(PersonMasking.ageBand(TODAY.plusDays(1), TODAY)).isNull();
+  }
+
+  @Test
+  void countsAgeOnTheDayInChinaNotInUtc() {
+    // 2026-11-19T17:00Z is already 2026-11-20 in Yinchuan: a person born 1966-11-20 has turned 60
+    Clock clock = Clock.fixed(Instant.parse("2026-11-19T17:00:00Z"), ZoneOffset.UTC);
+    MasterPerson p = person(LocalDate.of(1966, 11, 20));
+
+    assertThat(new PersonMasking(clock).mask(p).ageBand()).isEqualTo("60-69");
+  }
+
+  @Test
+  void masksPersonalFieldsAndKeepsCodesAndTags() {
+    Clock clock = Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC);
+
+    MaskedPerson shown = new PersonMasking(clock).mask(person(LocalDate.of(1954, 3, 12)));
+
+    assertThat(shown.idNumber()).isEqualTo("**************1234");
+    assertThat(shown.name()).isEqualTo("张*丰");
+    assertThat(shown.phone()).isEqualTo("139****5678");
+    assertThat(shown.address()).doesNotContain("501").startsWith("金凤区");
+    assertThat(shown.birthYear()).isEqualTo(1954);
+    assertThat(shown.ageBand()).isEqualTo("70-79");
+    assertThat(shown.masterId()).isEqualTo("P-1");
+    assertThat(shown.communityCode()).isEqualTo("640106001001");
+    assertThat(shown.gridCode()).isEqualTo("64010600100101");
+    assertThat(shown.tags()).containsExactly("ELDERLY_ALONE");
+    assertThat(shown.sex()).isEqualTo(Sex.MALE);
+  }
+
+  @Test
+  void keepsMissingFieldsMissing() {
+    MasterPerson bare = new MasterPerson("P-2", null, null, null, null, null, null, null, null, null,
+        "640106001001", null, null, null, 1, null);
+
+    MaskedPerson shown = new PersonMasking(Clock.systemUTC()).mask(bare);
+
+    assertThat(shown.name()).isNull();
+    assertThat(shown.idNumber()).isNull();
+    assertThat(shown.phone()).isNull();
+    assertThat(shown.address()).isNull();
+    assertThat(shown.birthYear()).isNull();
+    assertThat(shown.sex()).isEqualTo(Sex.UNKNOWN);
+    assertThat(shown.tags()).isEmpty();
+  }
+
+  private static MasterPerson person(LocalDate birth) {
+    return new MasterPerson("P-1", "64010619540312123" + "4", "张三丰", "zhangsanfeng", Sex.MALE, birth,
+        "13912345678", "金凤区长城中路街道丽景社区丽景湾小区3号楼2单元501室", "H-1", "640106",
+        "640106001001", "64010600100101", List.of("ELDERLY_ALONE"), Map.of(), 1, Instant.EPOCH);
+  }
+}

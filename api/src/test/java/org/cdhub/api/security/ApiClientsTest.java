@@ -1,0 +1,65 @@
+package org.cdhub.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.cdhub.api.ApiConfig;
+import org.junit.jupiter.api.Test;
+
+class ApiClientsTest {
+  static final String NORTH = "640106001001";
+  static final String SOUTH = "640106001002";
+
+  @Test
+  void hashesKeysAsLowerCaseHexSha256() {
+    // SHA-256("abc") from FIPS 180-2
+    assertThat(ApiClients.sha256Hex("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+
+  @Test
+  void findsTheClientByItsKeyAndNothingByAnotherKey() {
+    ApiClients clients = ApiClients.from(config(Map.of(
+        "north", new ApiConfig.Client(ApiClients.sha256Hex("north-secret-key-1"), List.of(NORTH), "care"))));
+
+    assertThat(clients.authenticate("north-secret-key-1")).hasValueSatisfying(c -> {
+      assertThat(c.id()).isEqualTo("north");
+      assertThat(c.purpose()).isEqualTo("care");
+      assertThat(c.mayRead(NORTH)).isTrue();
+      assertThat(c.mayRead(SOUTH)).isFalse();
+    });
+    assertThat(clients.authenticate("north-secret-key-2")).isEmpty();
+    assertThat(clients.authenticate("")).isEmpty();
+    assertThat(clients.authenticate(null)).isEmpty();
+  }
+
+  @Test
+  void registersTheDemoClientFromItsPlainKey() {
+    ApiClients clients = ApiClients.from(new ApiConfig(Map.of(), "demo-0123456789abcdef", List.of(SOUTH), "demo", "demo"));
+
+    assertThat(clients.size()).isEqualTo(1);
+    assertThat(clients.authenticate("demo-0123456789abcdef")).hasValueSatisfying(c -> {
+      assertThat(c.id()).isEqualTo("demo");
+      assertThat(c.communities()).containsExactly(SOUTH);
+    });
+  }
+
+  @Test
+  void refusesTwoClientsWithTheSameKey() {
+    String hash = ApiClients.sha256Hex("shared-key-0123456");
+    ApiConfig config = config(Map.of(
+        "north", new ApiConfig.Client(hash, List.of(NORTH), "p"),
+        "south", new ApiConfig.Client(hash, List.of(SOUTH), "p")));
+
+    assertThatThrownBy(() -> ApiClients.from(config))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("same key")
+        .hasMessageContaining("north").hasMessageContaining("south");
+  }
+
+  private static ApiConfig config(Map<String, ApiConfig.Client> clients) {
+    return new ApiConfig(clients, null, List.of(), "demo", "demo");
+  }
+}
