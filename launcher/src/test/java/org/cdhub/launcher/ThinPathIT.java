@@ -174,9 +174,9 @@ class ThinPathIT {
       int reads = pages;
       try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir))) {
         List<AccessEvent> audit = catalog.auditLog().recent(1000);
-        assertThat(audit.stream().filter(e -> mine.equals(e.scope()) && "gold.person".equals(e.dataset())).count())
+        assertThat(audit.stream().filter(e -> ("community:" + mine).equals(e.scope()) && "gold.person".equals(e.dataset())).count())
             .isGreaterThanOrEqualTo(reads);
-        assertThat(audit).anySatisfy(e -> assertThat(e.scope()).isEqualTo(theirs));
+        assertThat(audit).anySatisfy(e -> assertThat(e.scope()).isEqualTo("community:" + theirs));
       }
     }
   }
