@@ -1,0 +1,237 @@
+package org.cdhub.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.spark.CommitMetadata;
+import org.apache.iceberg.spark.SparkCatalog;
+import org.apache.iceberg.spark.SparkSchemaUtil;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.cdhub.model.lakehouse.LakehouseTable;
+
+/**
+ * The hub's Iceberg catalog as the jobs see it through Spark: table names, creation from the
+ * model's schemas, reads, appends and keyed change sets (MERGE INTO).
+ */
+public final class Lakehouse {
+  /** Snapshot summary property naming the job that wrote the snapshot. */
+  public static final String SNAPSHOT_JOB_PROPERTY = "hub.job";
+  /** Column of a change set saying whether the row is an upsert ({@link #UPSERT}) or a delete ({@link #DELETE}). */
+  public static final String CHANGE_OP = "_change_op";
+  public static final String UPSERT = "U";
+  public static final String DELETE = "D";
+
+  private final SparkSession spark;
+  private final String catalogName;
+
+  public Lakehouse(SparkSession spark, String catalogName) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.catalogName = requireNonNull(catalogName, "catalogName is null");
+  }
+
+  /** A Spark session for one job run: the hub catalog mounted, quiet, small shuffles, no UI. */
+  public static SparkSession session(JobConfig config, String appName) {
+    requireNonNull(config, "config is null");
+    SparkSession.Builder builder = SparkSession.builder()
+        .master(config.master())
+        .appName(appName)
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()))
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.debug.maxToStringFields", "200")
+        // rows carry java.time values, the same types as the model's records
+        .config("spark.sql.datetime.java8API.enabled", "true");
+    if (config.master().startsWith("local")) {
+      builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "localhost");
+    }
+    config.lakehouse().sparkConf().forEach(builder::config);
+    createSqliteDirectory(config.lakehouse().catalogUri());
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+
+  /** SQLite creates its file but not the folder; the embedded profile's data dir may be new. */
+  static void createSqliteDirectory(String catalogUri) {
+    String prefix = "jdbc:sqlite:";
+    if (!catalogUri.startsWith(prefix) || catalogUri.contains(":memory:")) {
+      return;
+    }
+    String file = catalogUri.substring(prefix.length());
+    int query = file.indexOf('?');
+    Path parent = Path.of(query < 0 ? file : file.substring(0, query)).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the catalog database folder " + parent, e);
+    }
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  /** {@code hub.silver.person}: the name Spark SQL knows a table by. */
+  public String sqlName(TableIdentifier id) {
+    return catalogName + "." + id;
+  }
+
+  public String sqlName(LakehouseTable table) {
+    return sqlName(table.identifier());
+  }
+
+  public Catalog icebergCatalog() {
+    Object plugin = spark.sessionState().catalogManager().catalog(catalogName);
+    if (!(plugin instanceof SparkCatalog sparkCatalog)) {
+      throw new IllegalStateException("Cannot use catalog " + catalogName + ": it is not an Iceberg SparkCatalog but " + plugin.getClass().getName());
+    }
+    return sparkCatalog.icebergCatalog();
+  }
+
+  public boolean exists(TableIdentifier id) {
+    return icebergCatalog().tableExists(id);
+  }
+
+  /** Creates the table (format v2) and its namespace if missing; an existing table is left as it is. */
+  public void createIfMissing(TableIdentifier id, Schema schema, PartitionSpec spec) {
+    Catalog catalog = icebergCatalog();
+    if (catalog.tableExists(id)) {
+      return;
+    }
+    if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(id.namespace())) {
+      try {
+        namespaces.createNamespace(id.namespace());
+      } catch (AlreadyExistsException raced) {
+        // another engine created it meanwhile: fine
+      }
+    }
+    try {
+      catalog.createTable(id, schema, spec, Map.of(TableProperties.FORMAT_VERSION, "2"));
+    } catch (AlreadyExistsException raced) {
+      // created concurrently by another writer: use theirs
+    }
+  }
+
+  public void createIfMissing(LakehouseTable table) {
+    createIfMissing(table.identifier(), table.schema(), table.partitionSpec());
+  }
+
+  public Dataset<Row> read(TableIdentifier id) {
+    return spark.table(sqlName(id));
+  }
+
+  /** The table as of one snapshot, so several reads in a run see the same rows. */
+  public Dataset<Row> readAt(TableIdentifier id, long snapshotId) {
+    return spark.read().option("snapshot-id", snapshotId).table(sqlName(id));
+  }
+
+  /** Id of the table's current snapshot, or null while it has none. */
+  public Long currentSnapshotId(TableIdentifier id) {
+    org.apache.iceberg.Snapshot snapshot = icebergCatalog().loadTable(id).currentSnapshot();
+    return snapshot == null ? null : snapshot.snapshotId();
+  }
+
+  public Dataset<Row> read(LakehouseTable table) {
+    return read(table.identifier());
+  }
+
+  /** Rows of a table, or no rows of its schema when the table does not exist yet. */
+  public Dataset<Row> readOrEmpty(TableIdentifier id, Schema schema) {
+    return exists(id) ? read(id) : spark.createDataFrame(List.of(), sparkType(schema));
+  }
+
+  /** Column names as Spark's join API takes them. */
+  public static scala.collection.Seq<String> columns(List<String> names) {
+    return scala.collection.JavaConverters.asScalaBuffer(names).toList();
+  }
+
+  public static StructType sparkType(Schema schema) {
+    return SparkSchemaUtil.convert(schema);
+  }
+
+  /** Number of snapshots of a table: unchanged when a job run changed nothing. */
+  public long snapshotCount(TableIdentifier id) {
+    if (!exists(id)) {
+      return 0;
+    }
+    return spark.sql("SELECT count(*) FROM " + sqlName(id) + ".snapshots").first().getLong(0);
+  }
+
+  /** Appends rows (already in the table's schema) in one snapshot tagged with the job. */
+  public void append(TableIdentifier id, Dataset<Row> rows, String job) {
+    try {
+      rows.writeTo(sqlName(id)).option("snapshot-property." + SNAPSHOT_JOB_PROPERTY, job).append();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot append to " + sqlName(id) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Applies a keyed change set in one MERGE INTO (one snapshot). {@code changes} has the
+   * table's columns plus {@link #CHANGE_OP}: upserted rows replace or add the row with their
+   * key; delete rows need only the key columns. Callers send only rows that really changed,
+   * so a re-run with nothing new writes nothing.
+   */
+  public void applyChanges(TableIdentifier id, Dataset<Row> changes, List<String> keyColumns, String job) {
+    requireNonNull(keyColumns, "keyColumns is null");
+    if (keyColumns.isEmpty()) {
+      throw new IllegalArgumentException("Cannot merge into " + sqlName(id) + ": no key columns");
+    }
+    String view = "hub_changes_" + id.name() + "_" + Long.toUnsignedString(System.nanoTime(), 36);
+    changes.createOrReplaceTempView(view);
+    List<String> columns = new ArrayList<>();
+    for (String c : changes.columns()) {
+      if (!c.equals(CHANGE_OP)) {
+        columns.add(c);
+      }
+    }
+    String on = keyColumns.stream().map(k -> "t." + q(k) + " <=> s." + q(k)).collect(Collectors.joining(" AND "));
+    String set = columns.stream().map(c -> "t." + q(c) + " = s." + q(c)).collect(Collectors.joining(", "));
+    String insertColumns = columns.stream().map(Lakehouse::q).collect(Collectors.joining(", "));
+    String insertValues = columns.stream().map(c -> "s." + q(c)).collect(Collectors.joining(", "));
+    String sql = "MERGE INTO " + sqlName(id) + " t USING " + view + " s ON " + on
+        + " WHEN MATCHED AND s." + CHANGE_OP + " = '" + DELETE + "' THEN DELETE"
+        + " WHEN MATCHED THEN UPDATE SET " + set
+        + " WHEN NOT MATCHED AND s." + CHANGE_OP + " = '" + UPSERT + "' THEN INSERT (" + insertColumns + ") VALUES (" + insertValues + ")";
+    try {
+      // CommitMetadata tags the snapshot that the SQL statement commits
+      CommitMetadata.withCommitProperties(Map.of(SNAPSHOT_JOB_PROPERTY, job), () -> spark.sql(sql), RuntimeException.class);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Cannot merge changes into " + sqlName(id) + ": " + e.getMessage(), e);
+    } finally {
+      spark.catalog().dropTempView(view);
+    }
+  }
+
+  /** Deletes rows matching a SQL predicate in one snapshot (none if nothing matches). */
+  public void delete(TableIdentifier id, String predicate, String job) {
+    try {
+      CommitMetadata.withCommitProperties(
+          Map.of(SNAPSHOT_JOB_PROPERTY, job), () -> spark.sql("DELETE FROM " + sqlName(id) + " WHERE " + predicate), RuntimeException.class);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Cannot delete from " + sqlName(id) + " where " + predicate + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String q(String column) {
+    return "`" + column.replace("`", "``") + "`";
+  }
+}
