@@ -64,6 +64,9 @@ public record JobConfig(String master, Path contractsDir, int shufflePartitions,
     if (master.isBlank()) {
       throw new IllegalArgumentException("Invalid hub.jobs.master: blank");
     }
+    if (contractsDir != null && !Files.isDirectory(contractsDir)) {
+      throw new IllegalArgumentException("Invalid hub.jobs.contracts, not a directory: " + contractsDir);
+    }
     if (shufflePartitions < 1) {
       throw new IllegalArgumentException("Invalid hub.jobs.shuffle-partitions, must be at least 1: " + shufflePartitions);
     }

@@ -25,13 +25,13 @@ class JobConfigTest {
   }
 
   @Test
-  void mapsEveryFlagToItsSetting() {
+  void mapsEveryFlagToItsSetting(@TempDir Path contracts) {
     JobConfig config = JobConfig.resolve(
-        List.of("--master", "local[1]", "--contracts", "/c", "--shuffle-partitions=8", "--data-dir", "/d"),
+        List.of("--master", "local[1]", "--contracts", contracts.toString(), "--shuffle-partitions=8", "--data-dir", "/d"),
         Map.of(), LakehouseConfig::embedded);
 
     assertThat(config.master()).isEqualTo("local[1]");
-    assertThat(config.contracts()).contains(Path.of("/c"));
+    assertThat(config.contracts()).contains(contracts);
     assertThat(config.shufflePartitions()).isEqualTo(8);
     assertThat(config.lakehouse()).isEqualTo(LakehouseConfig.embedded(Path.of("/d")));
   }
@@ -39,7 +39,7 @@ class JobConfigTest {
   @Test
   void flagBeatsEnvironmentWhichBeatsConfigFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("jobs.properties");
-    Files.writeString(file, "hub.jobs.master=local[3]\nhub.jobs.shuffle-partitions=16\nhub.jobs.contracts=/from-file\n");
+    Files.writeString(file, "hub.jobs.master=local[3]\nhub.jobs.shuffle-partitions=16\nhub.jobs.contracts=" + dir + "\n");
 
     JobConfig config = JobConfig.resolve(
         List.of("--config", file.toString(), "--master", "local[1]"),
@@ -48,7 +48,7 @@ class JobConfigTest {
 
     assertThat(config.master()).isEqualTo("local[1]");
     assertThat(config.shufflePartitions()).isEqualTo(6);
-    assertThat(config.contracts()).contains(Path.of("/from-file"));
+    assertThat(config.contracts()).contains(dir);
   }
 
   @Test
@@ -67,6 +67,16 @@ class JobConfigTest {
     assertThatThrownBy(() -> JobConfig.resolve(List.of("--config", file.toString()), Map.of(), LakehouseConfig::embedded))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("hub.jobs.mastr");
+  }
+
+  @Test
+  void rejectsContractsDirectoryThatDoesNotExist(@TempDir Path dir) {
+    Path missing = dir.resolve("missing");
+
+    assertThatThrownBy(() -> JobConfig.resolve(List.of("--contracts", missing.toString()), Map.of(), LakehouseConfig::embedded))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("hub.jobs.contracts")
+        .hasMessageContaining(missing.toString());
   }
 
   @Test
