@@ -30,7 +30,7 @@ final class GenerateCommand implements Callable<Integer> {
     GeneratedCity city = new CityGenerator(new CityGeneratorConfig(seed, people, target)).generate(new ConsoleProgress(System.out));
     System.out.println("Generated " + city.people() + " people into " + city.outputDir());
     city.feeds().values().forEach(f ->
-        System.out.printf("  %-22s %-14s %,10d records  %s%n", f.feed(), f.kind(), f.records(), target.relativize(f.location())));
+        System.out.printf("  %-26s %-14s %,10d records  %s%n", f.feed(), f.kind(), f.records(), target.relativize(f.location())));
     return 0;
   }
 }
