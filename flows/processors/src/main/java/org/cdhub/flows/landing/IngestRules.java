@@ -1,0 +1,111 @@
+package org.cdhub.flows.landing;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cdhub.model.contract.SourceContract;
+
+/**
+ * The checks a record must pass to enter bronze, taken from the feed's source contract: every
+ * record-id field has a value, and the record is no bigger than {@code max_record_bytes}. Field
+ * formats are not checked here: bronze keeps rows as delivered and silver standardizes them.
+ */
+public final class IngestRules {
+  /** Stage name written to quarantine for rows rejected at the door. */
+  public static final String STAGE = "INGEST";
+  /** A record-id field of the contract is absent or blank. */
+  public static final String RULE_RECORD_ID = "INGEST-RECORD-ID";
+  /** The record is larger than the contract's max_record_bytes. */
+  public static final String RULE_RECORD_SIZE = "INGEST-RECORD-SIZE";
+  /** Joins the values of a compound record id. */
+  public static final String RECORD_ID_SEPARATOR = "|";
+
+  private final SourceContract contract;
+
+  public IngestRules(SourceContract contract) {
+    this.contract = requireNonNull(contract, "contract is null");
+  }
+
+  public SourceContract contract() {
+    return contract;
+  }
+
+  /** What happens to one record at the door. */
+  public sealed interface Verdict permits Admitted, Rejected {}
+
+  /** The record lands in bronze under this source record id. */
+  public record Admitted(String recordId) implements Verdict {
+    public Admitted {
+      requireNonNull(recordId, "recordId is null");
+    }
+  }
+
+  /**
+   * The record goes to quarantine.
+   *
+   * @param recordId the record id when one could be read, else null
+   * @param rule rule code, e.g. {@link #RULE_RECORD_ID}
+   * @param field field that broke the rule
+   * @param reason what was wrong, naming feed, field and rule, without the value
+   * @param valueMasked a value-free description of the offending value
+   */
+  public record Rejected(String recordId, String rule, String field, String reason, String valueMasked)
+      implements Verdict {
+    public Rejected {
+      requireNonNull(rule, "rule is null");
+      requireNonNull(reason, "reason is null");
+    }
+  }
+
+  public Verdict check(RawRecord record) {
+    requireNonNull(record, "record is null");
+    List<String> idParts = new ArrayList<>();
+    String missing = null;
+    for (String idField : contract.recordId()) {
+      String v = record.value(idField);
+      if (v == null || v.isBlank()) {
+        missing = missing == null ? idField : missing;
+      } else {
+        idParts.add(v.strip());
+      }
+    }
+    String recordId = missing == null ? String.join(RECORD_ID_SEPARATOR, idParts) : null;
+    int size = record.sizeBytes();
+    int limit = contract.format().maxRecordBytes();
+    if (size > limit) {
+      String largest = largestField(record);
+      return new Rejected(recordId, RULE_RECORD_SIZE, largest,
+          "Cannot land record " + (recordId == null ? "(no id)" : recordId) + " of feed " + contract.feed()
+              + ": rule " + RULE_RECORD_SIZE + " allows " + limit + " bytes (max_record_bytes), the record has " + size
+              + "; largest field " + largest,
+          "[" + utf8Length(record.value(largest)) + " bytes]");
+    }
+    if (missing != null) {
+      return new Rejected(null, RULE_RECORD_ID, missing,
+          "Cannot land record of feed " + contract.feed() + ": rule " + RULE_RECORD_ID + " requires record-id field "
+              + missing + ", which is " + (record.fields().containsKey(missing) ? "empty" : "absent"),
+          null);
+    }
+    return new Admitted(recordId);
+  }
+
+  private static String largestField(RawRecord record) {
+    String largest = null;
+    int max = -1;
+    for (Map.Entry<String, String> e : record.fields().entrySet()) {
+      int n = utf8Length(e.getValue());
+      if (n > max) {
+        max = n;
+        largest = e.getKey();
+      }
+    }
+    return largest;
+  }
+
+  private static int utf8Length(String s) {
+    return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
+  }
+}

@@ -1,0 +1,292 @@
+package org.cdhub.flows.landing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.WritesAttribute;
+import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.annotation.lifecycle.OnScheduled;
+import org.apache.nifi.annotation.lifecycle.OnStopped;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.ValidationContext;
+import org.apache.nifi.components.ValidationResult;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.processor.AbstractProcessor;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.processor.Relationship;
+import org.apache.nifi.processor.util.StandardValidators;
+import org.apache.nifi.schema.access.SchemaNotFoundException;
+import org.apache.nifi.serialization.MalformedRecordException;
+import org.apache.nifi.serialization.RecordReader;
+import org.apache.nifi.serialization.RecordReaderFactory;
+import org.apache.nifi.serialization.record.Record;
+import org.cdhub.model.contract.SourceContract;
+import org.cdhub.model.lakehouse.LakehouseConfig;
+import org.cdhub.model.lakehouse.LakehouseTable;
+
+/**
+ * Lands the records of each FlowFile in the feed's bronze table. Glue only: the ingest rules,
+ * the batch identity and the Iceberg writing live in {@link IngestRules}, {@link LandingBatch}
+ * and {@link BronzeLanding}.
+ */
+@Tags({"hub", "iceberg", "bronze", "lakehouse", "parquet", "ingest", "quarantine", "record"})
+@CapabilityDescription("Lands the records of each FlowFile in the feed's Iceberg bronze table (bronze.<feed>) as one "
+    + "batch: stamps the bronze envelope (source system, source record id from the contract's record_id fields, batch id, "
+    + "ingested-at, SHA-256 payload hash of the canonical raw record), writes one Parquet file and commits one append "
+    + "with the batch id in the snapshot summary (hub.batch-id). The batch id depends only on the records, so a "
+    + "replayed FlowFile adds nothing. Records without a record id or larger than the contract's max_record_bytes go "
+    + "to silver.quarantine with the rule and field named. Creates tables that are missing and adds a string column "
+    + "when the source adds a field. A FlowFile that cannot be read or landed goes to failure with the reason.")
+@InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
+@WritesAttributes({
+    @WritesAttribute(attribute = LandBronzeRecords.ATTR_BATCH_ID, description = "Batch id: <feed>-<32 hex>, derived from the records"),
+    @WritesAttribute(attribute = LandBronzeRecords.ATTR_READ, description = "Records read from the FlowFile (= landed + quarantined)"),
+    @WritesAttribute(attribute = LandBronzeRecords.ATTR_LANDED, description = "Records of this batch in the bronze table"),
+    @WritesAttribute(attribute = LandBronzeRecords.ATTR_QUARANTINED, description = "Records of this batch in silver.quarantine"),
+    @WritesAttribute(attribute = LandBronzeRecords.ATTR_TABLE, description = "The bronze table, e.g. bronze.hr_household"),
+    @WritesAttribute(attribute = LandBronzeRecords.ATTR_SNAPSHOT_ID, description = "Bronze snapshot holding the batch (absent when nothing landed)"),
+    @WritesAttribute(attribute = LandBronzeRecords.ATTR_QUARANTINE_SNAPSHOT_ID, description = "Quarantine snapshot holding the batch's rejects (absent when none)"),
+    @WritesAttribute(attribute = LandBronzeRecords.ATTR_REPLAYED, description = "true when the tables already held this batch, so nothing was written"),
+    @WritesAttribute(attribute = LandBronzeRecords.ATTR_FAILURE_REASON, description = "On failure: why the FlowFile could not be landed")
+})
+public class LandBronzeRecords extends AbstractProcessor {
+  public static final String ATTR_BATCH_ID = "hub.batch.id";
+  public static final String ATTR_READ = "hub.records.read";
+  public static final String ATTR_LANDED = "hub.records.landed";
+  public static final String ATTR_QUARANTINED = "hub.records.quarantined";
+  public static final String ATTR_TABLE = "hub.bronze.table";
+  public static final String ATTR_SNAPSHOT_ID = "hub.bronze.snapshot.id";
+  public static final String ATTR_QUARANTINE_SNAPSHOT_ID = "hub.quarantine.snapshot.id";
+  public static final String ATTR_REPLAYED = "hub.batch.replayed";
+  public static final String ATTR_FAILURE_REASON = "hub.failure.reason";
+
+  public static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
+      .name("Record Reader")
+      .description("Reads the records of incoming FlowFiles")
+      .identifiesControllerService(RecordReaderFactory.class)
+      .required(true)
+      .build();
+
+  public static final PropertyDescriptor FEED = new PropertyDescriptor.Builder()
+      .name("Feed")
+      .description("Feed id (lower snake case): names the source contract and the bronze table bronze.<feed>")
+      .required(true)
+      .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("[a-z][a-z0-9_]{1,62}")))
+      .build();
+
+  public static final PropertyDescriptor CONTRACT_LOCATION = new PropertyDescriptor.Builder()
+      .name("Contract Location")
+      .description("Directory holding the feed's source contract <feed>.yaml, or 'bundled' for the contracts packaged with the hub")
+      .required(true)
+      .defaultValue(SourceContractLocation.BUNDLED)
+      .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+      .build();
+
+  public static final PropertyDescriptor CATALOG_NAME = new PropertyDescriptor.Builder()
+      .name("Catalog Name")
+      .description("Iceberg catalog name; must be the same for every engine sharing the lakehouse")
+      .required(true)
+      .defaultValue(LakehouseConfig.DEFAULT_CATALOG_NAME)
+      .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+      .build();
+
+  public static final PropertyDescriptor CATALOG_URI = new PropertyDescriptor.Builder()
+      .name("Catalog URI")
+      .description("JDBC URL of the Iceberg JDBC catalog database, e.g. jdbc:sqlite:/data/lakehouse-catalog.db")
+      .required(true)
+      .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+      .build();
+
+  public static final PropertyDescriptor WAREHOUSE = new PropertyDescriptor.Builder()
+      .name("Warehouse")
+      .description("Warehouse root location of the lakehouse, e.g. file:/data/warehouse")
+      .required(true)
+      .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+      .build();
+
+  public static final PropertyDescriptor CATALOG_USER = new PropertyDescriptor.Builder()
+      .name("Catalog User")
+      .description("User of the catalog database, when it needs one")
+      .required(false)
+      .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+      .build();
+
+  public static final PropertyDescriptor CATALOG_PASSWORD = new PropertyDescriptor.Builder()
+      .name("Catalog Password")
+      .description("Password of the catalog database user")
+      .required(false)
+      .sensitive(true)
+      .addValidator(StandardValidators.NON_EMPTY_VALIDATOR)
+      .build();
+
+  public static final Relationship REL_SUCCESS = new Relationship.Builder()
+      .name("success")
+      .description("FlowFiles whose records are all in bronze or quarantine, with the batch id, counts and snapshot ids as attributes; content unchanged")
+      .build();
+
+  public static final Relationship REL_FAILURE = new Relationship.Builder()
+      .name("failure")
+      .description("FlowFiles that could not be read or landed, with the reason in hub.failure.reason; nothing of them is in bronze unless a replay later lands it")
+      .build();
+
+  private static final List<PropertyDescriptor> PROPERTIES = List.of(
+      RECORD_READER, FEED, CONTRACT_LOCATION, CATALOG_NAME, CATALOG_URI, WAREHOUSE, CATALOG_USER, CATALOG_PASSWORD);
+  private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE);
+
+  private volatile SourceContract contract;
+  private volatile IngestRules rules;
+  private volatile JdbcCatalog catalog;
+  private volatile BronzeLanding landing;
+  private volatile String transitUri;
+
+  @Override
+  protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
+    return PROPERTIES;
+  }
+
+  @Override
+  public Set<Relationship> getRelationships() {
+    return RELATIONSHIPS;
+  }
+
+  @Override
+  protected Collection<ValidationResult> customValidate(ValidationContext context) {
+    List<ValidationResult> problems = new ArrayList<>();
+    String feed = context.getProperty(FEED).getValue();
+    String location = context.getProperty(CONTRACT_LOCATION).getValue();
+    if (feed != null && location != null) {
+      try {
+        SourceContractLocation.load(location, feed);
+      } catch (RuntimeException e) {
+        problems.add(invalid(CONTRACT_LOCATION, location, e.getMessage()));
+      }
+    }
+    String name = context.getProperty(CATALOG_NAME).getValue();
+    String uri = context.getProperty(CATALOG_URI).getValue();
+    String warehouse = context.getProperty(WAREHOUSE).getValue();
+    if (name != null && uri != null && warehouse != null) {
+      try {
+        new LakehouseConfig(name, uri, warehouse);
+      } catch (IllegalArgumentException e) {
+        problems.add(invalid(CATALOG_URI, uri, e.getMessage()));
+      }
+    }
+    return problems;
+  }
+
+  private static ValidationResult invalid(PropertyDescriptor property, String input, String explanation) {
+    return new ValidationResult.Builder().subject(property.getName()).input(input).valid(false).explanation(explanation).build();
+  }
+
+  @OnScheduled
+  public void openLakehouse(ProcessContext context) {
+    contract = SourceContractLocation.load(context.getProperty(CONTRACT_LOCATION).getValue(), context.getProperty(FEED).getValue());
+    rules = new IngestRules(contract);
+    LakehouseConfig config = new LakehouseConfig(
+        context.getProperty(CATALOG_NAME).getValue(),
+        context.getProperty(CATALOG_URI).getValue(),
+        context.getProperty(WAREHOUSE).getValue());
+    catalog = LakehouseCatalogs.open(config, context.getProperty(CATALOG_USER).getValue(), context.getProperty(CATALOG_PASSWORD).getValue());
+    landing = new BronzeLanding(catalog);
+    transitUri = "iceberg://" + config.catalogName() + "/" + LakehouseTable.bronze(contract.feed());
+  }
+
+  @OnStopped
+  public void closeLakehouse() throws IOException {
+    JdbcCatalog open = catalog;
+    catalog = null;
+    landing = null;
+    if (open != null) {
+      open.close();
+    }
+  }
+
+  @Override
+  public void onTrigger(ProcessContext context, ProcessSession session) {
+    FlowFile flowFile = session.get();
+    if (flowFile == null) {
+      return;
+    }
+    RecordReaderFactory readers = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class);
+    List<RawRecord> records;
+    try {
+      records = readRecords(session, flowFile, readers);
+    } catch (IOException | MalformedRecordException | SchemaNotFoundException | RuntimeException e) {
+      fail(session, flowFile, "Cannot read the records of FlowFile " + flowFile.getAttribute("uuid") + " of feed "
+          + contract.feed() + ": " + e.getMessage(), e);
+      return;
+    }
+    LandingBatch batch = LandingBatch.of(rules, records, Instant.now());
+    LandingResult result;
+    try {
+      result = landing.land(contract, batch);
+    } catch (RuntimeException e) {
+      fail(session, flowFile, "Cannot land batch " + batch.batchId() + " of feed " + contract.feed() + " ("
+          + batch.read() + " records) in " + LakehouseTable.bronze(contract.feed()) + ": " + e.getMessage(), e);
+      return;
+    }
+    Map<String, String> attributes = new HashMap<>();
+    attributes.put(ATTR_BATCH_ID, result.batchId());
+    attributes.put(ATTR_READ, Integer.toString(result.read()));
+    attributes.put(ATTR_LANDED, Integer.toString(result.landed()));
+    attributes.put(ATTR_QUARANTINED, Integer.toString(result.quarantined()));
+    attributes.put(ATTR_TABLE, LakehouseTable.bronze(contract.feed()).toString());
+    attributes.put(ATTR_REPLAYED, Boolean.toString(result.replayed()));
+    if (result.bronzeSnapshotId() != null) {
+      attributes.put(ATTR_SNAPSHOT_ID, result.bronzeSnapshotId().toString());
+    }
+    if (result.quarantineSnapshotId() != null) {
+      attributes.put(ATTR_QUARANTINE_SNAPSHOT_ID, result.quarantineSnapshotId().toString());
+    }
+    flowFile = session.putAllAttributes(flowFile, attributes);
+    if (!result.replayed() && result.read() > 0) {
+      session.getProvenanceReporter().send(flowFile, transitUri, "batch " + result.batchId() + ": " + result.landed()
+          + " landed, " + result.quarantined() + " quarantined");
+    }
+    session.transfer(flowFile, REL_SUCCESS);
+  }
+
+  private List<RawRecord> readRecords(ProcessSession session, FlowFile flowFile, RecordReaderFactory readers)
+      throws IOException, MalformedRecordException, SchemaNotFoundException {
+    List<RawRecord> records = new ArrayList<>();
+    try (InputStream in = session.read(flowFile);
+         RecordReader reader = readers.createRecordReader(flowFile, in, getLogger())) {
+      Record record;
+      while ((record = reader.nextRecord()) != null) {
+        records.add(rawRecord(record));
+      }
+    }
+    return records;
+  }
+
+  /** Every field as text, as delivered; fields the reader found beyond its schema are kept too. */
+  static RawRecord rawRecord(Record record) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String name : record.getSchema().getFieldNames()) {
+      fields.put(name, record.getValue(name) == null ? null : record.getAsString(name));
+    }
+    for (String name : record.getRawFieldNames()) {
+      if (!fields.containsKey(name)) {
+        fields.put(name, record.getValue(name) == null ? null : record.getAsString(name));
+      }
+    }
+    return RawRecord.of(fields);
+  }
+
+  private void fail(ProcessSession session, FlowFile flowFile, String reason, Exception cause) {
+    getLogger().error(reason, cause);
+    session.transfer(session.putAttribute(flowFile, ATTR_FAILURE_REASON, reason), REL_FAILURE);
+  }
+}

@@ -1,0 +1,304 @@
+package org.cdhub.flows.runner;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.reporting.Bulletin;
+import org.apache.nifi.reporting.BulletinQuery;
+import org.apache.nifi.stateless.flow.StatelessDataflow;
+import org.apache.nifi.stateless.flow.StatelessDataflowValidation;
+import org.apache.nifi.stateless.flow.TriggerResult;
+
+/**
+ * Runs one ingestion flow definition in NiFi's stateless engine, in this JVM, until its source
+ * has nothing new: each trigger pulls what is new, the flow lands it, the runner acknowledges
+ * the trigger and saves the flow's state (watermarks); a trigger that yields nothing ends the run.
+ *
+ * <p>Conventions every hub flow follows: LandBronzeRecords' {@code success} goes to an output
+ * port named {@value #LANDED_PORT}, its {@code failure} to one named {@value #FAILURE_PORT}.
+ * A FlowFile on the failure port, an ERROR bulletin or a failed trigger aborts the trigger
+ * (the source's state rolls back, so nothing is skipped) and the run exits 1.
+ *
+ * <p>Prints a progress line per trigger to stderr and exactly one line to stdout:
+ * {@code INGEST feed=<feed> read=<n> landed=<n> quarantined=<n> batches=<n> duration_ms=<n>}.
+ */
+public final class FlowRunner {
+  public static final String LANDED_PORT = "landed";
+  public static final String FAILURE_PORT = "failure";
+  static final String ATTR_FAILURE_REASON = "hub.failure.reason";
+  private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
+
+  /** Lakehouse parameters filled from the launcher's -Dhub.lakehouse.* when not given with --param. */
+  static final Map<String, String> LAKEHOUSE_PARAMETERS = Map.of(
+      "lakehouse.catalog.name", "hub.lakehouse.catalog-name",
+      "lakehouse.catalog.uri", "hub.lakehouse.catalog-uri",
+      "lakehouse.warehouse", "hub.lakehouse.warehouse");
+  static final String DRIVER_LOCATION_PARAMETER = "source.jdbc.driver.location";
+
+  private final RunnerOptions options;
+  private final Path runnerHome;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  FlowRunner(RunnerOptions options, Path runnerHome, PrintStream out, PrintStream err) {
+    this.options = requireNonNull(options, "options is null");
+    this.runnerHome = requireNonNull(runnerHome, "runnerHome is null");
+    this.out = requireNonNull(out, "out is null");
+    this.err = requireNonNull(err, "err is null");
+  }
+
+  public static void main(String[] args) {
+    quietNiFiLogging();
+    Path home = runnerHome();
+    int code;
+    try {
+      RunnerOptions options = RunnerOptions.parse(List.of(args), home);
+      code = new FlowRunner(options, home, System.out, System.err).run();
+    } catch (RunnerOptions.UsageException e) {
+      System.err.println("hub-flow-runner: " + e.getMessage());
+      System.err.println(RunnerOptions.USAGE);
+      code = 2;
+    }
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs the flow; returns the exit code (0 done, 1 failed). */
+  int run() {
+    long start = System.nanoTime();
+    String feed = options.feed();
+    try {
+      if (!Files.isRegularFile(options.flow())) {
+        throw new IOException("Cannot find flow definition " + options.flow());
+      }
+      IngestTally total = runFlow(feed, parameters(options.parameters(), runnerHome));
+      out.println(total.line(feed, (System.nanoTime() - start) / 1_000_000));
+      return 0;
+    } catch (Exception e) {
+      err.println("hub-flow-runner: flow " + options.flow().getFileName() + " (feed " + feed + ") failed: " + causes(e));
+      if (Boolean.getBoolean("hub.flow-runner.stack-traces")) {
+        e.printStackTrace(err);
+      }
+      return 1;
+    }
+  }
+
+  private IngestTally runFlow(String feed, Map<String, String> parameters) throws Exception {
+    EngineSettings settings = new EngineSettings(options.narDir(), options.workDir(), randomKey());
+    deleteTree(settings.contentDir()); // FlowFile content is transient: never carried across runs
+    StatelessRuntime runtime = StatelessRuntime.boot(settings);
+    StatelessDataflow flow = runtime.dataflow(options.flow(), parameters);
+    ComponentStateFile state = new ComponentStateFile(options.workDir().resolve("state").resolve(stateName(options.flow(), parameters)));
+    try {
+      state.restoreInto(flow);
+      try {
+        flow.initialize(() -> true);
+      } catch (RuntimeException e) {
+        // the engine's message says only that a component did not start; its bulletin says why
+        throw new IllegalStateException("the flow could not start" + lastError(flow, -1).map(m -> ": " + m).orElse(""), e);
+      }
+      StatelessDataflowValidation validation = flow.performValidation();
+      if (!validation.isValid()) {
+        throw new IllegalStateException("the flow is not valid (missing a --param?): " + validation.toString().strip());
+      }
+      IngestTally total = IngestTally.NONE;
+      long lastBulletin = flow.getBulletinRepository().getMaxBulletinId();
+      for (int trigger = 1; ; trigger++) {
+        long t0 = System.nanoTime();
+        TriggerResult result = flow.trigger().getResult();
+        if (!result.isSuccessful()) {
+          throw new IllegalStateException("trigger " + trigger + " failed"
+              + result.getFailureCause().map(c -> ": " + causes(c)).orElse(""), result.getFailureCause().orElse(null));
+        }
+        IngestTally tally;
+        try {
+          refuseFailures(result, flow, lastBulletin);
+          tally = IngestTally.of(attributes(result.getOutputFlowFiles(LANDED_PORT)));
+        } catch (RuntimeException e) {
+          result.abort(e);
+          throw e;
+        }
+        result.acknowledge();
+        state.saveFrom(flow);
+        lastBulletin = flow.getBulletinRepository().getMaxBulletinId();
+        total = total.plus(tally);
+        err.printf("hub-flow-runner: %s trigger %d: %d new batch(es), %d replayed, read %d (landed %d, quarantined %d) in %d ms%n",
+            feed, trigger, tally.batches(), tally.replayed(), tally.read(), tally.landed(), tally.quarantined(),
+            (System.nanoTime() - t0) / 1_000_000);
+        if (tally.flowFiles() == 0) {
+          return total;
+        }
+        if (trigger >= options.maxTriggers()) {
+          throw new IllegalStateException("the source still had new records after " + trigger + " triggers (--max-triggers)");
+        }
+      }
+    } finally {
+      shutdown(flow);
+    }
+  }
+
+  /**
+   * Stops the flow, waiting a bounded time: the engine waits forever for a processor whose start
+   * keeps failing, and the JVM exits right after anyway.
+   */
+  private void shutdown(StatelessDataflow flow) {
+    Thread stopping = new Thread(flow::shutdown, "hub-flow-runner shutdown");
+    stopping.setDaemon(true);
+    stopping.start();
+    try {
+      stopping.join(SHUTDOWN_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (stopping.isAlive()) {
+      err.println("hub-flow-runner: the engine did not stop within " + SHUTDOWN_WAIT_MILLIS / 1000 + " s; exiting anyway");
+    }
+  }
+
+  /** The message of the latest ERROR bulletin after {@code afterId}, if any. */
+  private static Optional<String> lastError(StatelessDataflow flow, long afterId) {
+    return flow.getBulletinRepository().findBulletins(new BulletinQuery.Builder().after(afterId).build()).stream()
+        .filter(b -> "ERROR".equalsIgnoreCase(b.getLevel()))
+        .max(Comparator.comparingLong(Bulletin::getId))
+        .map(b -> b.getSourceName() + ": " + b.getMessage());
+  }
+
+  /** A FlowFile on the failure port or an ERROR bulletin since the last trigger fails the run. */
+  private static void refuseFailures(TriggerResult result, StatelessDataflow flow, long lastBulletin) {
+    List<FlowFile> failed = result.getOutputFlowFiles(FAILURE_PORT);
+    if (!failed.isEmpty()) {
+      String reason = Optional.ofNullable(failed.get(0).getAttribute(ATTR_FAILURE_REASON)).orElse("(no reason given)");
+      throw new IllegalStateException(failed.size() + " FlowFile(s) could not be landed: " + reason);
+    }
+    List<Bulletin> errors = flow.getBulletinRepository().findBulletins(new BulletinQuery.Builder().after(lastBulletin).build())
+        .stream().filter(b -> "ERROR".equalsIgnoreCase(b.getLevel())).sorted(Comparator.comparingLong(Bulletin::getId)).toList();
+    if (!errors.isEmpty()) {
+      Bulletin first = errors.get(0);
+      throw new IllegalStateException(first.getSourceName() + " reported an error: " + first.getMessage());
+    }
+  }
+
+  private static List<Map<String, String>> attributes(List<FlowFile> flowFiles) {
+    List<Map<String, String>> out = new ArrayList<>();
+    flowFiles.forEach(f -> out.add(f.getAttributes()));
+    return out;
+  }
+
+  /** --param values, then the launcher's -Dhub.lakehouse.* values, then the JDBC drivers shipped beside the runner. */
+  static Map<String, String> parameters(Map<String, String> given, Path runnerHome) throws IOException {
+    Map<String, String> params = new LinkedHashMap<>(given);
+    LAKEHOUSE_PARAMETERS.forEach((param, property) -> {
+      String v = System.getProperty(property);
+      if (v != null && !v.isBlank()) {
+        params.putIfAbsent(param, v);
+      }
+    });
+    if (!params.containsKey(DRIVER_LOCATION_PARAMETER)) {
+      Path drivers = runnerHome.resolve("drivers");
+      if (Files.isDirectory(drivers)) {
+        try (Stream<Path> jars = Files.list(drivers)) {
+          List<String> found = jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().map(Path::toString).toList();
+          if (!found.isEmpty()) {
+            params.put(DRIVER_LOCATION_PARAMETER, String.join(",", found));
+          }
+        }
+      }
+    }
+    return params;
+  }
+
+  /**
+   * State belongs to one flow reading one source into one lakehouse: the file is named after the
+   * flow and a hash of its parameter values, so pointing the same flow at another database or
+   * lakehouse starts from the beginning instead of skipping rows below a foreign watermark.
+   * Driver jars and passwords do not count: upgrading or rotating them keeps the watermark.
+   */
+  static String stateName(Path flow, Map<String, String> parameters) {
+    String name = flow.getFileName().toString();
+    StringBuilder identity = new StringBuilder();
+    new TreeMap<>(parameters).forEach((k, v) -> {
+      if (!k.equals(DRIVER_LOCATION_PARAMETER) && !k.contains("password")) {
+        identity.append(k).append('=').append(v).append('\n');
+      }
+    });
+    String hash;
+    try {
+      hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(identity.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("The JDK has no SHA-256", e);
+    }
+    return (name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + "-" + hash + ".state.properties";
+  }
+
+  /** The directory holding the runner jar (target/ in a build): nars/, drivers/ and work/ live beside it. */
+  static Path runnerHome() {
+    try {
+      Path location = Path.of(FlowRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return location.getParent().toAbsolutePath();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("Cannot locate the runner jar", e);
+    }
+  }
+
+  /**
+   * The engine and the components log every failure with a stack trace, often repeatedly, and
+   * the runner reports each one anyway as one line with its cause chain (from the trigger result
+   * or the component's bulletin): keep stderr for progress and problems.
+   * {@code -Dorg.slf4j.simpleLogger.log.org.apache.nifi=info} (or {@code ...log.org.cdhub=info})
+   * brings those logs back.
+   */
+  private static void quietNiFiLogging() {
+    System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.apache.nifi", "off");
+    System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.cdhub.flows", "off");
+    System.getProperties().putIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[24];
+    new SecureRandom().nextBytes(key);
+    return HexFormat.of().formatHex(key);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** The messages of an exception and its causes, joined: the root cause is usually what an operator needs. */
+  static String causes(Throwable e) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable t = e; t != null && sb.length() < 4000; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+      if (sb.indexOf(m) < 0) {
+        sb.append(sb.length() == 0 ? "" : " <- ").append(m);
+      }
+    }
+    return sb.toString();
+  }
+}
