@@ -57,6 +57,14 @@ public final class HubJobs {
 
   private HubJobs() {}
 
+  /** Entry point of one job's own main class: the same as {@code HubJobs <job> args...}. */
+  public static void mainFor(String job, String[] args) {
+    String[] all = new String[args.length + 1];
+    all[0] = job;
+    System.arraycopy(args, 0, all, 1, args.length);
+    main(all);
+  }
+
   public static void main(String[] args) {
     System.exit(execute(Arrays.asList(args), System.getenv(), System.out, System.err));
   }

@@ -46,10 +46,7 @@ public final class MergePersonJob {
   private MergePersonJob() {}
 
   public static void main(String[] args) {
-    String[] all = new String[args.length + 1];
-    all[0] = NAME;
-    System.arraycopy(args, 0, all, 1, args.length);
-    HubJobs.main(all);
+    HubJobs.mainFor(NAME, args);
   }
 
   public static JobResult run(SparkSession spark, JobConfig config) {

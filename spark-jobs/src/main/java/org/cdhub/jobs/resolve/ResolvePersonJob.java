@@ -57,10 +57,7 @@ public final class ResolvePersonJob {
   private ResolvePersonJob() {}
 
   public static void main(String[] args) {
-    String[] all = new String[args.length + 1];
-    all[0] = NAME;
-    System.arraycopy(args, 0, all, 1, args.length);
-    HubJobs.main(all);
+    HubJobs.mainFor(NAME, args);
   }
 
   public static JobResult run(SparkSession spark, JobConfig config) {

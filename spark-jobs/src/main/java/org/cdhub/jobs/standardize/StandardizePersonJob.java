@@ -53,7 +53,7 @@ public final class StandardizePersonJob {
   private StandardizePersonJob() {}
 
   public static void main(String[] args) {
-    HubJobs.main(withJobName(args));
+    HubJobs.mainFor(NAME, args);
   }
 
   public static JobResult run(SparkSession spark, JobConfig config) {
@@ -179,13 +179,6 @@ public final class StandardizePersonJob {
 
   private static String sqlList(java.util.Collection<String> values) {
     return String.join(", ", values.stream().map(StandardizePersonJob::sqlString).toList());
-  }
-
-  static String[] withJobName(String[] args) {
-    String[] all = new String[args.length + 1];
-    all[0] = NAME;
-    System.arraycopy(args, 0, all, 1, args.length);
-    return all;
   }
 
   /**
