@@ -57,10 +57,14 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println("=== Community Data Hub demo: summary ===");
     try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
-      out.println("Sources (generated exports):");
-      pipeline.steps().stream().filter(s -> s.name().startsWith("ingest ")).forEach(s ->
-          out.printf(Locale.ROOT, "  %-40s read=%s landed=%s quarantined=%s%n", s.name(),
-              s.facts().get("read"), s.facts().get("landed"), s.facts().get("quarantined")));
+      out.println("Sources (generated exports; ingested ones with what the flow did):");
+      pipeline.city().ifPresent(city -> city.feeds().values().forEach(f -> {
+        String ingest = pipeline.steps().stream().filter(s -> s.name().startsWith("ingest " + f.feed() + " ")).findFirst()
+            .map(s -> String.format(Locale.ROOT, "read=%s landed=%s quarantined=%s",
+                s.facts().get("read"), s.facts().get("landed"), s.facts().get("quarantined")))
+            .orElse("not ingested by the demo yet");
+        out.printf(Locale.ROOT, "  %-26s %-14s %,8d records  %s%n", f.feed(), f.kind(), f.records(), ingest);
+      }));
       out.println("Lakehouse layers:");
       for (String feed : HubPipeline.INGESTED_FEEDS) {
         row(out, "bronze." + feed, lake.rows(LakehouseTable.bronze(feed)));

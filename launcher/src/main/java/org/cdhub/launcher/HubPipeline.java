@@ -33,6 +33,7 @@ public final class HubPipeline {
   private final LakehouseConfig lakehouse;
   private final PrintStream out;
   private final List<StepReport> steps = new ArrayList<>();
+  private GeneratedCity city;
 
   public HubPipeline(StepCommands commands, Path dataDir, PrintStream out) {
     this.commands = requireNonNull(commands, "commands is null");
@@ -53,10 +54,16 @@ public final class HubPipeline {
     return List.copyOf(steps);
   }
 
+  /** The city this pipeline generated, if it did. */
+  public java.util.Optional<GeneratedCity> city() {
+    return java.util.Optional.ofNullable(city);
+  }
+
   public GeneratedCity generate(int people, long seed) {
-    return step("generate city (" + people + " people, seed " + seed + ")", () ->
+    city = step("generate city (" + people + " people, seed " + seed + ")", () ->
         new CityGenerator(new CityGeneratorConfig(seed, people, sourcesDir())).generate(new ConsoleProgress(out)),
-        city -> Map.of("people", city.people(), "feeds", city.feeds().size()));
+        c -> Map.of("people", c.people(), "feeds", c.feeds().size()));
+    return city;
   }
 
   public ResultLine ingest(String feed) {
