@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures; the last line is machine-readable.",
-    subcommands = {BenchCommand.Generate.class})
+    subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -34,6 +34,50 @@ final class BenchCommand implements Runnable {
       return -1;
     }
     return -1;
+  }
+
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = "Time one feed's flow from source to bronze on a generated city of about N rows.")
+  static final class Ingest implements Callable<Integer> {
+    @Option(names = "--rows", defaultValue = "100000", description = "Approximate source rows (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--kind", defaultValue = "db", description = "Source kind: db (household registration table).")
+    String kind;
+
+    @Option(names = "--seed", defaultValue = "20201")
+    long seed;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      String feed = switch (kind) {
+        case "db" -> "hr_household";
+        default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "Unknown --kind '" + kind + "': expected db (csv comes with the file-drop flows)");
+      };
+      LauncherConfig config = LauncherConfig.fromEnvironment(System.getenv());
+      Path dir = Files.createTempDirectory("hub-bench-ingest");
+      try {
+        HubPipeline pipeline = new HubPipeline(new StepCommands(config), dir, System.out);
+        // one household-registration row per person, plus the generator's in-source duplicates
+        pipeline.generate(rows, seed);
+        HubPipeline.Measured m = pipeline.ingestMeasured(feed);
+        long read = m.result().number("read");
+        double seconds = m.result().number("duration_ms") / 1000.0;
+        double wall = pipeline.steps().get(pipeline.steps().size() - 1).took().toMillis() / 1000.0;
+        System.out.printf(Locale.ROOT, "kind=%s feed=%s engine_seconds=%.1f wall_seconds_with_jvm_start=%.1f%n", kind, feed, seconds, wall);
+        System.out.printf(Locale.ROOT, "rows=%d rows_per_s=%.0f landed=%d quarantined=%d peak_rss_mb=%d%n",
+            read, read / seconds, m.result().number("landed"), m.result().number("quarantined"), m.peakRssMb());
+        return 0;
+      } finally {
+        try (var walk = Files.walk(dir)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
   }
 
   @Command(name = "generate", mixinStandardHelpOptions = true, description = "Time the city generator.")

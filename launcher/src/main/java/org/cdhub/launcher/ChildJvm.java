@@ -20,6 +20,7 @@ import java.util.List;
 public final class ChildJvm {
   private final List<String> command;
   private final Path workDir;
+  private volatile long peakRssKb = -1;
 
   public ChildJvm(List<String> command, Path workDir) {
     this.command = List.copyOf(requireNonNull(command, "command is null"));
@@ -33,6 +34,7 @@ public final class ChildJvm {
   /** Runs to completion; fails with the last output lines when the exit code is not 0. */
   public List<String> run(PrintStream progress) {
     Process process = start();
+    Thread rss = sampleRss(process);
     List<String> out = Collections.synchronizedList(new ArrayList<>());
     Thread stderr = pump(process.getErrorStream(), line -> progress.println("    " + line));
     Thread stdout = pump(process.getInputStream(), out::add);
@@ -40,6 +42,7 @@ public final class ChildJvm {
       int exit = process.waitFor();
       stderr.join();
       stdout.join();
+      rss.interrupt();
       if (exit != 0) {
         throw new IllegalStateException("Step failed (exit " + exit + "): " + String.join(" ", command.subList(0, Math.min(4, command.size())))
             + " ... output: " + String.join(" | ", out.subList(Math.max(0, out.size() - 5), out.size())));
@@ -50,6 +53,35 @@ public final class ChildJvm {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while running " + command.get(0), e);
     }
+  }
+
+  /** Peak resident set of the last run's process in MB, sampled from /proc (Linux); -1 if unknown. */
+  public long peakRssMb() {
+    return peakRssKb < 0 ? -1 : peakRssKb / 1024;
+  }
+
+  // VmHWM is the kernel's own high-water mark, so sampling only has to catch the process alive
+  private Thread sampleRss(Process process) {
+    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+    Thread t = new Thread(() -> {
+      while (process.isAlive() && !Thread.currentThread().isInterrupted()) {
+        try {
+          for (String line : java.nio.file.Files.readAllLines(status)) {
+            if (line.startsWith("VmHWM:")) {
+              peakRssKb = Math.max(peakRssKb, Long.parseLong(line.replaceAll("[^0-9]", "")));
+            }
+          }
+          Thread.sleep(200);
+        } catch (IOException | RuntimeException e) {
+          return; // gone, or not Linux
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "child-rss");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   /** Starts with inherited output, for long-running servers. */

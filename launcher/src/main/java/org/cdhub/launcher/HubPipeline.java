@@ -67,10 +67,21 @@ public final class HubPipeline {
   }
 
   public ResultLine ingest(String feed) {
-    List<String> params = FlowParameters.embedded(feed, sourcesDir());
-    return step("ingest " + feed + " (NiFi stateless)", () ->
-        ResultLine.find("INGEST", commands.ingest(feed, dataDir, lakehouse, params).run(out)), ResultLine::values);
+    return ingestMeasured(feed).result();
   }
+
+  /** Ingests one feed and also reports the flow runner's peak memory. */
+  public Measured ingestMeasured(String feed) {
+    List<String> params = FlowParameters.embedded(feed, sourcesDir());
+    return step("ingest " + feed + " (NiFi stateless)", () -> {
+      ChildJvm runner = commands.ingest(feed, dataDir, lakehouse, params);
+      ResultLine line = ResultLine.find("INGEST", runner.run(out));
+      return new Measured(line, runner.peakRssMb());
+    }, m -> m.result().values());
+  }
+
+  /** A child's result line with its peak resident memory. */
+  public record Measured(ResultLine result, long peakRssMb) {}
 
   public ResultLine runJob(String job) {
     return step("spark " + job, () ->

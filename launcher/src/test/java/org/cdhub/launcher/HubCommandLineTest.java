@@ -41,6 +41,12 @@ class HubCommandLineTest {
   }
 
   @Test
+  void benchIngestRejectsAnUnknownSourceKind() {
+    assertThat(run("bench", "ingest", "--kind", "carrier-pigeon")).isEqualTo(2);
+    assertThat(err.toString()).contains("carrier-pigeon").contains("db");
+  }
+
+  @Test
   void everyCommandTheIssueNamesExists() {
     assertThat(Hub.commandLine().getSubcommands())
         .containsKeys("generate", "ingest", "run", "serve", "demo", "bench", "publish");
