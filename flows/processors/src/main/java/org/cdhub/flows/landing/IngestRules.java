@@ -20,6 +20,16 @@ public final class IngestRules {
   public static final String RULE_RECORD_ID = "INGEST-RECORD-ID";
   /** The record is larger than the contract's max_record_bytes. */
   public static final String RULE_RECORD_SIZE = "INGEST-RECORD-SIZE";
+  /**
+   * Reserved fields of a reject record: a decoding processor upstream (e.g. DecodeContractCsv)
+   * could not read a row as the source's header says and hands it on as such a record, so it is
+   * quarantined and counted here with its own rule, not lost. Source fields never start with "_"
+   * (the decoders refuse such headers), so no source row can pose as one.
+   */
+  public static final String REJECT_RULE = "_ingest_rule";
+  public static final String REJECT_LINE = "_ingest_line";
+  public static final String REJECT_REASON = "_ingest_reason";
+  public static final String REJECT_RAW = "_ingest_raw";
   /** Joins the values of a compound record id. */
   public static final String RECORD_ID_SEPARATOR = "|";
 
@@ -62,6 +72,13 @@ public final class IngestRules {
 
   public Verdict check(RawRecord record) {
     requireNonNull(record, "record is null");
+    String rejectRule = record.value(REJECT_RULE);
+    if (rejectRule != null) {
+      String line = record.value(REJECT_LINE);
+      return new Rejected(null, rejectRule, line == null ? null : "line " + line,
+          "Cannot land record of feed " + contract.feed() + ": " + record.value(REJECT_REASON),
+          "[" + utf8Length(record.value(REJECT_RAW)) + " bytes]");
+    }
     List<String> idParts = new ArrayList<>();
     String missing = null;
     for (String idField : contract.recordId()) {

@@ -275,6 +275,9 @@ public class LandBronzeRecords extends AbstractProcessor {
   static RawRecord rawRecord(Record record) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String name : record.getSchema().getFieldNames()) {
+      if (record.getValue(name) == null && name.startsWith("_ingest_")) {
+        continue; // an inferred schema unions the reject fields (IngestRules.REJECT_*) into every record
+      }
       fields.put(name, record.getValue(name) == null ? null : record.getAsString(name));
     }
     for (String name : record.getRawFieldNames()) {

@@ -89,7 +89,8 @@ public final class FlowRunner {
       if (!Files.isRegularFile(options.flow())) {
         throw new IOException("Cannot find flow definition " + options.flow());
       }
-      IngestTally total = runFlow(feed, parameters(options.parameters(), runnerHome));
+      boolean usesDrivers = Files.readString(options.flow()).contains("#{" + DRIVER_LOCATION_PARAMETER + "}");
+      IngestTally total = runFlow(feed, parameters(options.parameters(), runnerHome, usesDrivers));
       out.println(total.line(feed, (System.nanoTime() - start) / 1_000_000));
       return 0;
     } catch (Exception e) {
@@ -203,7 +204,7 @@ public final class FlowRunner {
   }
 
   /** --param values, then the launcher's -Dhub.lakehouse.* values, then the JDBC drivers shipped beside the runner. */
-  static Map<String, String> parameters(Map<String, String> given, Path runnerHome) throws IOException {
+  static Map<String, String> parameters(Map<String, String> given, Path runnerHome, boolean usesDrivers) throws IOException {
     Map<String, String> params = new LinkedHashMap<>(given);
     LAKEHOUSE_PARAMETERS.forEach((param, property) -> {
       String v = System.getProperty(property);
@@ -211,7 +212,7 @@ public final class FlowRunner {
         params.putIfAbsent(param, v);
       }
     });
-    if (!params.containsKey(DRIVER_LOCATION_PARAMETER)) {
+    if (usesDrivers && !params.containsKey(DRIVER_LOCATION_PARAMETER)) { // file-drop flows have no JDBC source
       Path drivers = runnerHome.resolve("drivers");
       if (Files.isDirectory(drivers)) {
         try (Stream<Path> jars = Files.list(drivers)) {

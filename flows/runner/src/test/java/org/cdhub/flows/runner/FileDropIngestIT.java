@@ -1,0 +1,125 @@
+package org.cdhub.flows.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.cdhub.flows.files.CsvDrop;
+import org.cdhub.flows.files.DeclaredEncoding;
+import org.cdhub.flows.landing.LakehouseCatalogs;
+import org.cdhub.model.lakehouse.LakehouseConfig;
+import org.cdhub.model.lakehouse.LakehouseTable;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tier 3 (end to end) for CSV file drops: the packaged runner runs flows/definitions/ca_elderly.json
+ * (GBK, as the contract declares) and health_residents.json (UTF-8) on files made here.
+ */
+class FileDropIngestIT {
+  private static final Charset GBK = Charset.forName("GBK");
+
+  /** Shared by the tests so the NARs unpack once. */
+  @TempDir static Path work;
+  @TempDir Path dir;
+
+  @Test
+  void landsAGbkDropOnceWithItsBrokenRowQuarantined() throws Exception {
+    Path civil = dir.resolve("sources/civil");
+    drop(civil.resolve("ca_elderly.csv"), ("lrbh,xm,xb,sfzh,jzdz,jzzk,sfdj\r\n"
+        + "E001,王秀英,女,640104195001011234,金凤区丽景湾小区3-2-501,独居,是\r\n"
+        + "E002,赵德明,男,640104194805052345,兴庆区,与子女同住,否,多余\r\n"
+        + "E003,\"孙, 桂兰\",女,640104195203033456,西夏区,空巢,否\r\n").getBytes(GBK));
+    drop(civil.resolve("ca_subsistence.xlsx"), new byte[] {1, 2, 3}); // another feed's file in the same directory
+    LakehouseConfig lakehouse = LakehouseConfig.embedded(dir.resolve("lake"));
+
+    Run first = run("ca_elderly", civil, lakehouse);
+    assertThat(first.exitCode()).as(first.stderr()).isZero();
+    assertThat(first.ingestLine()).matches("INGEST feed=ca_elderly read=3 landed=2 quarantined=1 batches=1 duration_ms=\\d+");
+    List<Record> bronze = rows(lakehouse, LakehouseTable.bronze("ca_elderly"));
+    assertThat(bronze).extracting(r -> r.getField("xm")).containsExactlyInAnyOrder("王秀英", "孙, 桂兰");
+    assertThat(bronze).extracting(r -> r.getField("jzdz")).contains("金凤区丽景湾小区3-2-501");
+    List<Record> quarantine = rows(lakehouse, LakehouseTable.QUARANTINE.identifier());
+    assertThat(quarantine).extracting(r -> r.getField("rule")).containsExactly(CsvDrop.RULE_COLUMNS);
+    assertThat(quarantine).extracting(r -> r.getField("field")).containsExactly("line 3");
+    assertThat((String) quarantine.get(0).getField("payload")).contains("E002,赵德明");
+
+    // the same file again (the runner's ListFile starts a fresh listing each run): a replay, nothing added
+    Run second = run("ca_elderly", civil, lakehouse);
+    assertThat(second.ingestLine()).as(second.stderr())
+        .matches("INGEST feed=ca_elderly read=3 landed=2 quarantined=1 batches=0 duration_ms=\\d+");
+    assertThat(second.stderr()).contains("0 new batch(es), 1 replayed");
+    assertThat(rows(lakehouse, LakehouseTable.bronze("ca_elderly"))).hasSize(2);
+    assertThat(rows(lakehouse, LakehouseTable.QUARANTINE.identifier())).hasSize(1);
+  }
+
+  @Test
+  void refusesAGbkFileItsContractDeclaresUtf8() throws Exception {
+    Path health = dir.resolve("sources/health");
+    drop(health.resolve("health_residents.csv"), "jmbh,xm\nH001,张三\n".getBytes(GBK));
+    LakehouseConfig lakehouse = LakehouseConfig.embedded(dir.resolve("lake"));
+
+    Run run = run("health_residents", health, lakehouse);
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+    assertThat(run.stdout()).doesNotContain("INGEST");
+    assertThat(run.stderr()).contains(DeclaredEncoding.RULE_ENCODING, "feed health_residents", "file health_residents.csv");
+  }
+
+  /** Writes a file as a department would, a little while ago (ListFile holds back files written this very moment). */
+  private static void drop(Path file, byte[] content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.write(file, content);
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+  }
+
+  private record Run(int exitCode, String stdout, String stderr) {
+    String ingestLine() {
+      List<String> lines = stdout.lines().toList();
+      assertThat(lines).as("stdout (stderr: %s)", stderr).hasSize(1);
+      return lines.get(0);
+    }
+  }
+
+  private Run run(String feed, Path sourceDir, LakehouseConfig lakehouse) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx512m");
+    cmd.addAll(lakehouse.asSystemPropertyArgs());
+    cmd.add("-jar");
+    cmd.add(System.getProperty("hub.flows.runner.jar"));
+    cmd.addAll(List.of("--flow", Path.of(System.getProperty("hub.flows.definitions"), feed + ".json").toString()));
+    cmd.addAll(List.of("--work-dir", work.toString()));
+    cmd.addAll(List.of("--param", "source.directory=" + sourceDir));
+    Path out = dir.resolve("runner.out");
+    Path err = dir.resolve("runner.err");
+    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(180, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("runner did not finish in 180 s: " + Files.readString(err, StandardCharsets.UTF_8));
+    }
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static List<Record> rows(LakehouseConfig lakehouse, TableIdentifier table) throws IOException {
+    try (JdbcCatalog catalog = LakehouseCatalogs.open(lakehouse, null, null)) {
+      List<Record> rows = new ArrayList<>();
+      try (CloseableIterable<Record> it = IcebergGenerics.read(catalog.loadTable(table)).build()) {
+        it.forEach(r -> rows.add(r.copy()));
+      }
+      return rows;
+    }
+  }
+}
