@@ -122,6 +122,10 @@ public final class CsvDrop {
 
   /** The records as a JSON array (each a canonical JSON object), what LandBronzeRecords' reader takes. */
   public String json() {
+    return json(records);
+  }
+
+  static String json(List<RawRecord> records) {
     StringBuilder out = new StringBuilder(records.size() * 128 + 2);
     out.append('[');
     for (int i = 0; i < records.size(); i++) {
@@ -148,7 +152,7 @@ public final class CsvDrop {
     return names;
   }
 
-  private static RawRecord reject(String rule, int line, String raw, String reason) {
+  static RawRecord reject(String rule, int line, String raw, String reason) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put(IngestRules.REJECT_RULE, rule);
     fields.put(IngestRules.REJECT_LINE, Integer.toString(line));

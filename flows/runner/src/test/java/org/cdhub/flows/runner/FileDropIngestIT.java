@@ -78,6 +78,42 @@ class FileDropIngestIT {
     assertThat(run.stderr()).contains(DeclaredEncoding.RULE_ENCODING, "feed health_residents", "file health_residents.csv");
   }
 
+  @Test
+  void landsAnExcelDropWithDatesAsIsoText() throws Exception {
+    Path civil = dir.resolve("sources/civil");
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      var dateStyle = wb.createCellStyle();
+      dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+      var sheet = wb.createSheet("低保");
+      String[][] rows = {{"jzbh", "xm", "rzrq"}, {"J001", "马玉兰", null}, {"J002", "杨建国", null}, {null, "无编号", null}};
+      for (int i = 0; i < rows.length; i++) {
+        var row = sheet.createRow(i);
+        for (int j = 0; j < 3; j++) {
+          if (rows[i][j] != null) {
+            row.createCell(j).setCellValue(rows[i][j]);
+          }
+        }
+        if (i > 0) {
+          row.createCell(2).setCellValue(java.time.LocalDate.of(2024, 1, i));
+          row.getCell(2).setCellStyle(dateStyle);
+        }
+      }
+      wb.write(out);
+      drop(civil.resolve("ca_subsistence.xlsx"), out.toByteArray());
+    }
+    LakehouseConfig lakehouse = LakehouseConfig.embedded(dir.resolve("lake"));
+
+    Run run = run("ca_subsistence", civil, lakehouse);
+    assertThat(run.ingestLine()).as(run.stderr())
+        .matches("INGEST feed=ca_subsistence read=3 landed=2 quarantined=1 batches=1 duration_ms=\\d+");
+    List<Record> bronze = rows(lakehouse, LakehouseTable.bronze("ca_subsistence"));
+    assertThat(bronze).extracting(r -> r.getField("xm") + " " + r.getField("rzrq"))
+        .containsExactlyInAnyOrder("马玉兰 2024-01-01", "杨建国 2024-01-02");
+    assertThat(rows(lakehouse, LakehouseTable.QUARANTINE.identifier())).extracting(r -> r.getField("rule"))
+        .containsExactly("INGEST-RECORD-ID");
+  }
+
   /** Writes a file as a department would, a little while ago (ListFile holds back files written this very moment). */
   private static void drop(Path file, byte[] content) throws IOException {
     Files.createDirectories(file.getParent());
