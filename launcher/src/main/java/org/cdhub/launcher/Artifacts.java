@@ -19,6 +19,16 @@ public record Artifacts(Path hubHome) {
     return existing(hubHome.resolve("flows/definitions/" + feed + ".json"));
   }
 
+  /** Feeds that have a flow definition, sorted. */
+  public java.util.List<String> flowFeeds() {
+    try (var files = java.nio.file.Files.list(existing(hubHome.resolve("flows/definitions")))) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+          .map(n -> n.substring(0, n.length() - ".json".length())).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot list flow definitions under " + hubHome, e);
+    }
+  }
+
   public Path sparkJobsJar() {
     return existing(hubHome.resolve("spark-jobs/target/hub-spark-jobs.jar"));
   }

@@ -25,7 +25,7 @@ import org.cdhub.model.lakehouse.LakehouseConfig;
  * publish to the catalog. Each step reports what it did; a failed step stops the run.
  */
 public final class HubPipeline {
-  /** Feeds the thin path ingests; later issues add every generated feed. */
+  /** Feeds the demo takes through every layer; `ingest --all` runs every flow definition there is. */
   public static final List<String> INGESTED_FEEDS = List.of("hr_household");
 
   private final StepCommands commands;
@@ -72,7 +72,11 @@ public final class HubPipeline {
 
   /** Ingests one feed and also reports the flow runner's peak memory. */
   public Measured ingestMeasured(String feed) {
-    List<String> params = FlowParameters.embedded(feed, sourcesDir());
+    SourceContract contract = SourceContracts.loadDirectory(commands.artifacts().contractsDir()).get(feed);
+    if (contract == null) {
+      throw new IllegalArgumentException("Cannot ingest feed " + feed + ": there is no source contract schemas/contracts/" + feed + ".yaml");
+    }
+    List<String> params = FlowParameters.embedded(contract, sourcesDir());
     return step("ingest " + feed + " (NiFi stateless)", () -> {
       ChildJvm runner = commands.ingest(feed, dataDir, lakehouse, params);
       ResultLine line = ResultLine.find("INGEST", runner.run(out));

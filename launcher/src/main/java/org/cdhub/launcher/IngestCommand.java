@@ -12,7 +12,7 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--flow", description = "Feed whose flow to run (e.g. hr_household).")
   String flow;
 
-  @Option(names = "--all", description = "Run every flow the embedded profile knows.")
+  @Option(names = "--all", description = "Run every flow under flows/definitions.")
   boolean all;
 
   @picocli.CommandLine.Mixin
@@ -28,8 +28,9 @@ final class IngestCommand implements Callable<Integer> {
     }
     LauncherConfig config = LauncherConfig.fromEnvironment(System.getenv());
     Path dataDir = data.resolve(config);
-    HubPipeline pipeline = new HubPipeline(new StepCommands(config), dataDir, System.out);
-    for (String feed : all ? HubPipeline.INGESTED_FEEDS : List.of(flow)) {
+    StepCommands commands = new StepCommands(config);
+    HubPipeline pipeline = new HubPipeline(commands, dataDir, System.out);
+    for (String feed : all ? commands.artifacts().flowFeeds() : List.of(flow)) {
       pipeline.ingest(feed);
     }
     return 0;
