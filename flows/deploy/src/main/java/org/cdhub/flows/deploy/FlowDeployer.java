@@ -174,7 +174,9 @@ public final class FlowDeployer {
         for (FlowDefinition.Parameter p : definition.parameters()) {
             String desired = desiredValue(p, profile);
             JsonNode now = current.get(p.name());
-            // NiFi masks sensitive values on read, so a supplied secret is always sent; an absent value never erases one
+            // NiFi masks sensitive values on read, so a supplied secret is always sent; an absent value never erases one.
+            // A sent parameter always carries "sensitive", so StandardParameterContextDAO#getParameters never reads it as a
+            // deletion, and a null value keeps the context's current value (createParameter, valueRemoved unset).
             boolean differs = now == null
                     || (desired != null && (p.sensitive() || !desired.equals(now.path("value").asText(null))));
             if (differs) {
@@ -206,6 +208,7 @@ public final class FlowDeployer {
         fields.put("positionX", Double.toString(profile.positionX()));
         fields.put("positionY", Double.toString(profile.positionY()));
         fields.put("clientId", clientId);
+        // The context was deployed first: the import binds the group to the existing context of the same name.
         // ProcessGroupResource#uploadProcessGroup (POST /process-groups/{id}/process-groups/upload, multipart form
         // groupName, positionX, positionY, clientId, file; 201 ProcessGroupEntity)
         JsonNode created = client.upload("upload flow definition " + definition.fileName(),
