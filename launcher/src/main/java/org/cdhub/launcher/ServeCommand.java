@@ -28,9 +28,16 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Starts the API with a demo key for the largest community and blocks until it stops. */
   static int serve(StepCommands commands, HubPipeline pipeline, Path dataDir, int port) throws Exception {
+    String nothingToServe = "Cannot serve " + dataDir + ": gold.person has no persons yet; run ./hub demo, or ingest and run the jobs first";
+    if (!java.nio.file.Files.exists(dataDir.resolve("lakehouse-catalog.db"))) {
+      throw new IllegalStateException(nothingToServe);
+    }
     List<String> communities = DemoCommunities.largest(pipeline, 1);
+    if (communities.isEmpty()) {
+      throw new IllegalStateException(nothingToServe);
+    }
     try (ApiServer server = ApiServer.start(commands, pipeline, dataDir, port, communities, Duration.ofSeconds(90))) {
-      String community = communities.isEmpty() ? "<community-code>" : communities.get(0);
+      String community = communities.get(0);
       System.out.println();
       System.out.println("Return-data API: " + server.baseUrl() + "/api/v1   (Ctrl-C to stop)");
       System.out.println("Demo client key, scoped to community " + community + " (other communities answer 403):");
