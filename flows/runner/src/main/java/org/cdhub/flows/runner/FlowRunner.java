@@ -45,6 +45,8 @@ public final class FlowRunner {
   public static final String FAILURE_PORT = "failure";
   static final String ATTR_FAILURE_REASON = "hub.failure.reason";
   private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
+  /** Pause between empty triggers of a listening source. */
+  private static final long LISTEN_PAUSE_MILLIS = 50;
 
   /** Lakehouse parameters filled from the launcher's -Dhub.lakehouse.* when not given with --param. */
   static final Map<String, String> LAKEHOUSE_PARAMETERS = Map.of(
@@ -122,6 +124,7 @@ public final class FlowRunner {
       }
       IngestTally total = IngestTally.NONE;
       long lastBulletin = flow.getBulletinRepository().getMaxBulletinId();
+      long lastArrival = System.nanoTime();
       for (int trigger = 1; ; trigger++) {
         long t0 = System.nanoTime();
         TriggerResult result = flow.trigger().getResult();
@@ -141,12 +144,20 @@ public final class FlowRunner {
         state.saveFrom(flow);
         lastBulletin = flow.getBulletinRepository().getMaxBulletinId();
         total = total.plus(tally);
-        err.printf("hub-flow-runner: %s trigger %d: %d new batch(es), %d replayed, read %d (landed %d, quarantined %d) in %d ms%n",
-            feed, trigger, tally.batches(), tally.replayed(), tally.read(), tally.landed(), tally.quarantined(),
-            (System.nanoTime() - t0) / 1_000_000);
-        if (tally.flowFiles() == 0) {
-          return total;
+        if (tally.flowFiles() > 0 || options.listenIdleMillis() == 0) { // a listening source stays quiet while idle
+          err.printf("hub-flow-runner: %s trigger %d: %d new batch(es), %d replayed, read %d (landed %d, quarantined %d) in %d ms%n",
+              feed, trigger, tally.batches(), tally.replayed(), tally.read(), tally.landed(), tally.quarantined(),
+              (System.nanoTime() - t0) / 1_000_000);
         }
+        if (tally.flowFiles() == 0) {
+          if (options.listenIdleMillis() == 0 || System.nanoTime() - lastArrival >= options.listenIdleMillis() * 1_000_000) {
+            return total;
+          }
+          Thread.sleep(LISTEN_PAUSE_MILLIS);
+          trigger--; // an empty trigger of a listening source does not count toward --max-triggers
+          continue;
+        }
+        lastArrival = System.nanoTime();
         if (trigger >= options.maxTriggers()) {
           throw new IllegalStateException("the source still had new records after " + trigger + " triggers (--max-triggers)");
         }

@@ -15,15 +15,19 @@ import java.util.Map;
  * @param parameters parameter values by name, overriding the flow's parameter contexts
  * @param narDir directory holding every NAR the flow needs, the stateless engine's included
  * @param workDir scratch space (unpacked NARs, content) and the flow's persisted component state
- * @param maxTriggers safety stop: most triggers in one run
+ * @param maxTriggers safety stop: most triggers that bring data in one run
+ * @param listenIdleMillis 0 for a pull source (stop at the first trigger that brings nothing); for a listening
+ *     source (HTTP push, MQTT), keep triggering until nothing has arrived for this long
  */
-public record RunnerOptions(Path flow, Map<String, String> parameters, Path narDir, Path workDir, int maxTriggers) {
+public record RunnerOptions(Path flow, Map<String, String> parameters, Path narDir, Path workDir, int maxTriggers,
+    long listenIdleMillis) {
   public static final String USAGE = """
-      usage: java -jar hub-flow-runner.jar --flow <flow.json> [--param name=value ...] [--nar-dir <dir>] [--work-dir <dir>] [--max-triggers <n>]
+      usage: java -jar hub-flow-runner.jar --flow <flow.json> [--param name=value ...] [--nar-dir <dir>] [--work-dir <dir>] [--max-triggers <n>] [--listen-idle-ms <ms>]
         Runs the flow in NiFi's stateless engine until its source has nothing new, then prints
         INGEST feed=<feed> read=<n> landed=<n> quarantined=<n> batches=<n> duration_ms=<n>
         --nar-dir   default: the nars/ directory beside this jar
-        --work-dir  default: the work/ directory beside this jar; holds the flow's state (watermarks)""";
+        --work-dir  default: the work/ directory beside this jar; holds the flow's state (watermarks)
+        --listen-idle-ms  for listening sources (HTTP push, MQTT): stop once nothing arrived for this long""";
 
   public RunnerOptions {
     requireNonNull(flow, "flow is null");
@@ -32,6 +36,9 @@ public record RunnerOptions(Path flow, Map<String, String> parameters, Path narD
     requireNonNull(workDir, "workDir is null");
     if (maxTriggers < 1) {
       throw new IllegalArgumentException("Invalid --max-triggers, must be at least 1: " + maxTriggers);
+    }
+    if (listenIdleMillis < 0) {
+      throw new IllegalArgumentException("Invalid --listen-idle-ms, must be 0 or more: " + listenIdleMillis);
     }
   }
 
@@ -48,6 +55,7 @@ public record RunnerOptions(Path flow, Map<String, String> parameters, Path narD
     Path narDir = runnerHome.resolve("nars");
     Path workDir = runnerHome.resolve("work");
     int maxTriggers = 1000;
+    long listenIdleMillis = 0;
     Map<String, String> parameters = new LinkedHashMap<>();
     List<String> rest = new ArrayList<>(args);
     while (!rest.isEmpty()) {
@@ -56,14 +64,8 @@ public record RunnerOptions(Path flow, Map<String, String> parameters, Path narD
         case "--flow" -> flow = Path.of(value(option, rest));
         case "--nar-dir" -> narDir = Path.of(value(option, rest));
         case "--work-dir" -> workDir = Path.of(value(option, rest));
-        case "--max-triggers" -> {
-          String v = value(option, rest);
-          try {
-            maxTriggers = Integer.parseInt(v);
-          } catch (NumberFormatException e) {
-            throw new UsageException("--max-triggers needs a number, got '" + v + "'");
-          }
-        }
+        case "--max-triggers" -> maxTriggers = (int) number(option, rest);
+        case "--listen-idle-ms" -> listenIdleMillis = number(option, rest);
         case "--param" -> {
           String v = value(option, rest);
           int eq = v.indexOf('=');
@@ -79,7 +81,16 @@ public record RunnerOptions(Path flow, Map<String, String> parameters, Path narD
       throw new UsageException("--flow <flow.json> is required");
     }
     return new RunnerOptions(flow.toAbsolutePath().normalize(), parameters, narDir.toAbsolutePath().normalize(),
-        workDir.toAbsolutePath().normalize(), maxTriggers);
+        workDir.toAbsolutePath().normalize(), maxTriggers, listenIdleMillis);
+  }
+
+  private static long number(String option, List<String> rest) {
+    String v = value(option, rest);
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new UsageException(option + " needs a number, got '" + v + "'");
+    }
   }
 
   private static String value(String option, List<String> rest) {

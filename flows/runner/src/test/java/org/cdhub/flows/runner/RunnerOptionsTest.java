@@ -22,6 +22,16 @@ class RunnerOptionsTest {
   }
 
   @Test
+  void pullsUntilDrainedByDefaultAndListensUntilIdleWhenAsked() {
+    assertThat(RunnerOptions.parse(List.of("--flow", "f.json"), HOME).listenIdleMillis()).isZero();
+    assertThat(RunnerOptions.parse(List.of("--flow", "f.json", "--listen-idle-ms", "1500"), HOME).listenIdleMillis()).isEqualTo(1500);
+    assertThatThrownBy(() -> RunnerOptions.parse(List.of("--flow", "f.json", "--listen-idle-ms", "soon"), HOME))
+        .hasMessageContaining("--listen-idle-ms needs a number, got 'soon'");
+    assertThatThrownBy(() -> RunnerOptions.parse(List.of("--flow", "f.json", "--listen-idle-ms", "-1"), HOME))
+        .hasMessageContaining("Invalid --listen-idle-ms");
+  }
+
+  @Test
   void rejectsMissingFlowAndMalformedOptionsWithTheReason() {
     assertThatThrownBy(() -> RunnerOptions.parse(List.of("--param", "x=1"), HOME))
         .isInstanceOf(RunnerOptions.UsageException.class).hasMessageContaining("--flow");
