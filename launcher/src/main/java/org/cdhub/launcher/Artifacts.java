@@ -29,6 +29,11 @@ public record Artifacts(Path hubHome) {
     }
   }
 
+  /** Parameter values of every flow in one environment, e.g. {@code embedded}. */
+  public Path flowProfile(String profile) {
+    return existing(hubHome.resolve("flows/profiles/" + profile + ".properties"));
+  }
+
   public Path sparkJobsJar() {
     return existing(hubHome.resolve("spark-jobs/target/hub-spark-jobs.jar"));
   }

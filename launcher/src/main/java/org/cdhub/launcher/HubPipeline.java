@@ -76,7 +76,7 @@ public final class HubPipeline {
     if (contract == null) {
       throw new IllegalArgumentException("Cannot ingest feed " + feed + ": there is no source contract schemas/contracts/" + feed + ".yaml");
     }
-    List<String> params = FlowParameters.embedded(contract, sourcesDir());
+    List<String> params = FlowParameters.embedded(commands.artifacts(), feed, sourcesDir());
     return step("ingest " + feed + " (NiFi stateless)", () -> {
       ChildJvm runner = commands.ingest(feed, dataDir, lakehouse, params);
       ResultLine line = ResultLine.find("INGEST", runner.run(out));

@@ -15,6 +15,13 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Run every flow under flows/definitions.")
   boolean all;
 
+  @Option(names = "--report", description = "Print the ingestion log (ops.ingestion_log) instead of ingesting;"
+      + " with --flow, of that feed only.")
+  boolean report;
+
+  @Option(names = "--latest", defaultValue = "15", description = "With --report: how many latest deliveries to list (default ${DEFAULT-VALUE}).")
+  int latest;
+
   @picocli.CommandLine.Mixin
   DataDirOption data = new DataDirOption();
 
@@ -23,6 +30,14 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (report) {
+      if (all) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--report takes --flow NAME or nothing, not --all");
+      }
+      Path dataDir = data.resolve(LauncherConfig.fromEnvironment(System.getenv()));
+      boolean balanced = IngestionReport.read(org.cdhub.model.lakehouse.LakehouseConfig.embedded(dataDir), flow).print(System.out, latest);
+      return balanced ? 0 : 1;
+    }
     if (all == (flow != null)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Give exactly one of --flow NAME or --all");
     }

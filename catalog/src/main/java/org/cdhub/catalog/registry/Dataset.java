@@ -51,7 +51,8 @@ public record Dataset(
     Instant dataUpdatedAt,
     Instant publishedAt) {
 
-  public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "shared");
+  /** Lakehouse layers, plus "ops": the hub's operational tables (ingestion log) that auditors read. */
+  public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "shared", "ops");
 
   public Dataset {
     requireNonNull(qualifiedName, "qualifiedName is null");

@@ -70,7 +70,7 @@ public final class DatasetDescriptions {
     SharingType sharing;
     String conditions = null;
     String legalBasis = null;
-    if (layer.equals("silver")) {
+    if (layer.equals("silver") || layer.equals("ops")) {
       sharing = SharingType.NOT_SHARED;
       legalBasis = WORKING_DATA_LEGAL_BASIS;
     } else if (personal) {
@@ -177,6 +177,7 @@ public final class DatasetDescriptions {
       case GOLD_RELATIONSHIP -> new Entry(GOLD_CLASSIFICATION, 7, "主数据关系 (relationships between master records)");
       case SILVER_PERSON -> new Entry(SILVER_CLASSIFICATION, 1, "人口标准化信息 (standardized person records)");
       case QUARANTINE -> new Entry(SILVER_CLASSIFICATION, 2, "问题数据隔离 (quarantined records)");
+      case INGESTION_LOG -> new Entry(SILVER_CLASSIFICATION, 3, "数据接入日志 (ingestion log: every batch delivered, with its counts)");
     };
   }
 }

@@ -71,11 +71,12 @@ class DatasetDescriptionsTest {
   }
 
   @Test
-  void keepsSilverTablesUnsharedWithTheirLegalBasis() {
-    for (LakehouseTable table : List.of(LakehouseTable.SILVER_PERSON, LakehouseTable.QUARANTINE)) {
+  void keepsSilverAndOperationalTablesUnsharedWithTheirLegalBasis() {
+    assertThat(DatasetDescriptions.forTable(LakehouseTable.INGESTION_LOG, 0, null, null, PUBLISHED).layer()).isEqualTo("ops");
+    for (LakehouseTable table : List.of(LakehouseTable.SILVER_PERSON, LakehouseTable.QUARANTINE, LakehouseTable.INGESTION_LOG)) {
       Dataset d = DatasetDescriptions.forTable(table, 0, null, null, PUBLISHED);
 
-      assertThat(d.layer()).isEqualTo("silver");
+      assertThat(d.layer()).isIn("silver", "ops");
       assertThat(d.sharingType()).isEqualTo(SharingType.NOT_SHARED);
       assertThat(d.legalBasis()).contains("个人信息保护法");
     }

@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <pre>
  * DeployFlows --nifi-url https://nifi:8443 --flow flows/definitions/hr_household.json
- *     [--parameters profile.properties] [--secrets secrets.properties] [--group-name NAME]
+ *     [--profile flows/profiles/cluster.properties] [--parameters overrides.properties] [--secrets secrets.properties]
+ *     [--group-name NAME]
  *     [--username USER]   (password from NIFI_PASSWORD)  or  token from NIFI_TOKEN / [--token-file FILE]
  *     [--enable-services] [--start]
  * </pre>
@@ -34,6 +35,7 @@ public final class DeployFlows {
         String url = null;
         String flow = null;
         String parameters = null;
+        String profileFile = null;
         String secretsFile = null;
         String groupName = null;
         String username = null;
@@ -46,6 +48,7 @@ public final class DeployFlows {
                     case "--nifi-url" -> url = value(args, ++i);
                     case "--flow" -> flow = value(args, ++i);
                     case "--parameters" -> parameters = value(args, ++i);
+                    case "--profile" -> profileFile = value(args, ++i);
                     case "--secrets" -> secretsFile = value(args, ++i);
                     case "--group-name" -> groupName = value(args, ++i);
                     case "--username" -> username = value(args, ++i);
@@ -60,13 +63,21 @@ public final class DeployFlows {
             }
         } catch (IllegalArgumentException e) {
             err.println("hub-flow-deploy: " + e.getMessage());
-            err.println("usage: DeployFlows --nifi-url URL --flow FILE [--parameters FILE] [--secrets FILE] [--group-name NAME]"
+            err.println("usage: DeployFlows --nifi-url URL --flow FILE [--profile FILE] [--parameters FILE] [--secrets FILE] [--group-name NAME]"
                     + " [--username USER (NIFI_PASSWORD)] [--token-file FILE (or NIFI_TOKEN)] [--enable-services] [--start]");
             return 2;
         }
         try {
             FlowDefinition definition = FlowDefinition.load(Path.of(flow));
-            Map<String, String> values = parameters == null ? Map.of() : DeployProfile.readProperties(Path.of(parameters));
+            // the environment's profile for this flow's feed, then explicit overrides
+            Map<String, String> values = new java.util.TreeMap<>();
+            if (profileFile != null) {
+                String feed = definition.fileName().replaceFirst("\\.json$", "");
+                values.putAll(FlowProfile.load(Path.of(profileFile)).valuesFor(definition, feed, Map.of()));
+            }
+            if (parameters != null) {
+                values.putAll(DeployProfile.readProperties(Path.of(parameters)));
+            }
             Map<String, String> secrets = secretsFile == null ? Map.of() : DeployProfile.readProperties(Path.of(secretsFile));
             DeployProfile profile = DeployProfile.of(values, secrets).withGroupName(groupName).withStart(enable, start);
 

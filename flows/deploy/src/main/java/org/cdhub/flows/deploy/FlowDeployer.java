@@ -264,7 +264,7 @@ public final class FlowDeployer {
 
     private void sleep() {
         try {
-            Thread.sleep(pollInterval);
+            Thread.sleep(pollInterval.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for NiFi", e);

@@ -39,6 +39,23 @@ class DeployFlowsTest {
     }
 
     @Test
+    void theClusterProfileSuppliesTheFlowsParametersAndOverridesWin() throws Exception {
+        Path overrides = Files.writeString(dir.resolve("override.properties"), "source.max.rows.per.batch=777\n");
+        try (FakeNifi nifi = new FakeNifi()) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = DeployFlows.run(new String[] {"--nifi-url", nifi.url().toString(), "--flow", FlowDeployerTest.DEFINITION.toString(),
+                    "--profile", "../profiles/cluster.properties", "--parameters", overrides.toString(), "--username", "admin"},
+                    Map.of("NIFI_PASSWORD", "admin-password-123", "NIFI_PARAM_SOURCE_JDBC_PASSWORD", "reader-pw-44"),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            String created = nifi.requests("POST", "/nifi-api/parameter-contexts").get(0).text();
+            assertThat(created).contains("jdbc:postgresql://hr-frontdb.ga.internal:5432/hukou", "org.postgresql.Driver", "777", "reader-pw-44")
+                    .doesNotContain("50000");
+        }
+    }
+
+    @Test
     void missingRequiredArgumentsAreAUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = DeployFlows.run(new String[] {"--flow", "x.json"}, Map.of(), new PrintStream(new ByteArrayOutputStream()),

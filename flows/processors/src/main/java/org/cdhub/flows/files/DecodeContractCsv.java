@@ -36,7 +36,7 @@ public class DecodeContractCsv extends FileDropDecoder {
   protected DecodedFile decode(byte[] bytes, SourceContract contract, String name) throws UnreadableFile {
     try {
       CsvDrop drop = CsvDrop.parse(DeclaredEncoding.decode(bytes, contract.format().encoding(), name), name);
-      return new DecodedFile(drop.json(), drop.records().size(), drop.rejected());
+      return new DecodedFile(drop.records());
     } catch (DeclaredEncoding.WrongEncodingException | CsvDrop.BadHeaderException e) {
       throw new UnreadableFile(e);
     }

@@ -31,7 +31,7 @@ public class DecodeContractExcel extends FileDropDecoder {
   protected DecodedFile decode(byte[] bytes, SourceContract contract, String name) throws UnreadableFile {
     try {
       ExcelDrop drop = ExcelDrop.parse(bytes, name);
-      return new DecodedFile(drop.json(), drop.records().size(), drop.rejected());
+      return new DecodedFile(drop.records());
     } catch (ExcelDrop.BadWorkbookException | CsvDrop.BadHeaderException e) {
       throw new UnreadableFile(e);
     }

@@ -19,7 +19,9 @@ import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.processor.util.StandardValidators;
+import org.cdhub.flows.landing.IngestRules;
 import org.cdhub.flows.landing.LandBronzeRecords;
+import org.cdhub.flows.landing.RawRecord;
 import org.cdhub.flows.landing.SourceContractLocation;
 import org.cdhub.model.contract.SourceContract;
 
@@ -49,7 +51,8 @@ public abstract class FileDropDecoder extends AbstractProcessor {
 
   public static final Relationship REL_SUCCESS = new Relationship.Builder()
       .name("success")
-      .description("The file's records as a JSON array (all values text), rejects included as reject records")
+      .description("The file's records as JSON arrays of at most Records Per Batch records (all values text), rejects "
+          + "included as reject records; fragment.index/fragment.count say which part of the file")
       .build();
 
   public static final Relationship REL_FAILURE = new Relationship.Builder()
@@ -58,7 +61,16 @@ public abstract class FileDropDecoder extends AbstractProcessor {
           + "header is unusable (INGEST-CSV-HEADER), content unchanged, with the reason in hub.failure.reason")
       .build();
 
-  private static final List<PropertyDescriptor> PROPERTIES = List.of(FEED, CONTRACT_LOCATION);
+  public static final PropertyDescriptor RECORDS_PER_BATCH = new PropertyDescriptor.Builder()
+      .name("Records Per Batch")
+      .description("A file's records are written as FlowFiles of at most this many records, each landed as one batch: a large "
+          + "file never has to be held as one batch, and the same file always splits the same way, so a replay adds nothing")
+      .required(true)
+      .defaultValue("20000")
+      .addValidator(StandardValidators.POSITIVE_INTEGER_VALIDATOR)
+      .build();
+
+  private static final List<PropertyDescriptor> PROPERTIES = List.of(FEED, CONTRACT_LOCATION, RECORDS_PER_BATCH);
   private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE);
 
   private volatile SourceContract contract;
@@ -70,8 +82,8 @@ public abstract class FileDropDecoder extends AbstractProcessor {
     }
   }
 
-  /** One decoded file: its records as a JSON array, how many, how many of them are rejects. */
-  protected record DecodedFile(String json, int records, int rejected) {}
+  /** One decoded file: its records in file order, reject records included. */
+  protected record DecodedFile(List<RawRecord> records) {}
 
   /** Decodes one file of {@code contract}'s feed; {@code name} names feed and file for messages. */
   protected abstract DecodedFile decode(byte[] bytes, SourceContract contract, String name) throws UnreadableFile;
@@ -133,13 +145,23 @@ public abstract class FileDropDecoder extends AbstractProcessor {
       fail(session, flowFile, e.getMessage());
       return;
     }
-    byte[] json = drop.json().getBytes(StandardCharsets.UTF_8);
-    flowFile = session.write(flowFile, out -> out.write(json));
-    Map<String, String> attributes = new HashMap<>(extraAttributes(contract));
-    attributes.put(ATTR_RECORD_COUNT, Integer.toString(drop.records()));
-    attributes.put(ATTR_REJECTED, Integer.toString(drop.rejected()));
-    attributes.put("mime.type", "application/json");
-    session.transfer(session.putAllAttributes(flowFile, attributes), REL_SUCCESS);
+    int perBatch = context.getProperty(RECORDS_PER_BATCH).asInteger();
+    List<RawRecord> records = drop.records();
+    int batches = Math.max(1, (records.size() + perBatch - 1) / perBatch); // an empty file is one empty batch: it is logged
+    for (int b = 0; b < batches; b++) {
+      List<RawRecord> chunk = records.subList(b * perBatch, Math.min(records.size(), (b + 1) * perBatch));
+      byte[] json = CsvDrop.json(chunk).getBytes(StandardCharsets.UTF_8);
+      FlowFile part = session.write(session.create(flowFile), out -> out.write(json));
+      Map<String, String> attributes = new HashMap<>(extraAttributes(contract));
+      attributes.put(ATTR_RECORD_COUNT, Integer.toString(chunk.size()));
+      attributes.put(ATTR_REJECTED, Long.toString(chunk.stream().filter(r -> r.value(IngestRules.REJECT_RULE) != null).count()));
+      attributes.put("fragment.identifier", flowFile.getAttribute("uuid"));
+      attributes.put("fragment.index", Integer.toString(b));
+      attributes.put("fragment.count", Integer.toString(batches));
+      attributes.put("mime.type", "application/json");
+      session.transfer(session.putAllAttributes(part, attributes), REL_SUCCESS);
+    }
+    session.remove(flowFile);
   }
 
   private void fail(ProcessSession session, FlowFile flowFile, String reason) {

@@ -6,12 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cdhub.model.contract.FieldSpec;
 import org.cdhub.model.contract.SourceContract;
 
 /**
- * The checks a record must pass to enter bronze, taken from the feed's source contract: every
- * record-id field has a value, and the record is no bigger than {@code max_record_bytes}. Field
- * formats are not checked here: bronze keeps rows as delivered and silver standardizes them.
+ * The source contract applied at the edge: the checks a record must pass to enter bronze, in
+ * this order: the record is no bigger than {@code max_record_bytes}; every record-id field has a
+ * value; every required field has a value; every contract field holds a single value, not a
+ * JSON object or array (type); no value holds text that cannot be stored faithfully (encoding:
+ * unpaired surrogates, or U+FFFD left by a decoder that met bytes invalid in the declared
+ * encoding). Domain formats (ID checksums, dates, phones) are not checked here: bronze keeps rows
+ * as delivered and silver standardizes them with the kernel.
  */
 public final class IngestRules {
   /** Stage name written to quarantine for rows rejected at the door. */
@@ -20,6 +25,12 @@ public final class IngestRules {
   public static final String RULE_RECORD_ID = "INGEST-RECORD-ID";
   /** The record is larger than the contract's max_record_bytes. */
   public static final String RULE_RECORD_SIZE = "INGEST-RECORD-SIZE";
+  /** A field the contract marks required is absent or blank. */
+  public static final String RULE_REQUIRED = "INGEST-REQUIRED";
+  /** A contract field arrived as a JSON object or array; contract fields hold single values. */
+  public static final String RULE_TYPE = "INGEST-TYPE";
+  /** A value holds an unpaired surrogate or the replacement character U+FFFD. */
+  public static final String RULE_ENCODING = "INGEST-ENCODING";
   /**
    * Reserved fields of a reject record: a decoding processor upstream (e.g. DecodeContractCsv)
    * could not read a row as the source's header says and hands it on as such a record, so it is
@@ -106,7 +117,58 @@ public final class IngestRules {
               + missing + ", which is " + (record.fields().containsKey(missing) ? "empty" : "absent"),
           null);
     }
+    for (FieldSpec field : contract.fields()) {
+      String v = record.value(field.name());
+      if (field.required() && (v == null || v.isBlank())) {
+        return new Rejected(recordId, RULE_REQUIRED, field.name(),
+            "Cannot land record " + recordId + " of feed " + contract.feed() + ": rule " + RULE_REQUIRED
+                + " requires field " + field.name() + ", which is " + (record.fields().containsKey(field.name()) ? "empty" : "absent"),
+            null);
+      }
+      if (record.isStructured(field.name())) {
+        return new Rejected(recordId, RULE_TYPE, field.name(),
+            "Cannot land record " + recordId + " of feed " + contract.feed() + ": rule " + RULE_TYPE + ": field "
+                + field.name() + " is a JSON object or array, the contract declares one " + field.format().name().toLowerCase(java.util.Locale.ROOT) + " value",
+            "[" + utf8Length(v) + " bytes of JSON]");
+      }
+    }
+    for (Map.Entry<String, String> e : record.fields().entrySet()) {
+      int bad = badCharacterAt(e.getValue());
+      if (bad >= 0) {
+        return new Rejected(recordId, RULE_ENCODING, e.getKey(),
+            "Cannot land record " + recordId + " of feed " + contract.feed() + ": rule " + RULE_ENCODING + ": field "
+                + e.getKey() + " holds " + (e.getValue().charAt(bad) == '\uFFFD'
+                    ? "U+FFFD, the mark of bytes that were not valid " + contract.format().encoding() + " where the source decoded them"
+                    : "an unpaired surrogate, which no encoding can store")
+                + " (character " + (bad + 1) + ")",
+            "[" + e.getValue().length() + " characters]");
+      }
+    }
     return new Admitted(recordId);
+  }
+
+  /** Index of the first unpaired surrogate or U+FFFD, or -1. */
+  static int badCharacterAt(String s) {
+    if (s == null) {
+      return -1;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\uFFFD') {
+        return i;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+      if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String largestField(RawRecord record) {

@@ -26,6 +26,7 @@ import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
+import org.apache.nifi.processor.exception.ProcessException;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.schema.access.SchemaNotFoundException;
 import org.apache.nifi.serialization.MalformedRecordException;
@@ -35,6 +36,7 @@ import org.apache.nifi.serialization.record.Record;
 import org.cdhub.model.contract.SourceContract;
 import org.cdhub.model.lakehouse.LakehouseConfig;
 import org.cdhub.model.lakehouse.LakehouseTable;
+import org.cdhub.model.ops.IngestionLogEntry;
 
 /**
  * Lands the records of each FlowFile in the feed's bronze table. Glue only: the ingest rules,
@@ -48,7 +50,8 @@ import org.cdhub.model.lakehouse.LakehouseTable;
     + "with the batch id in the snapshot summary (hub.batch-id). The batch id depends only on the records, so a "
     + "replayed FlowFile adds nothing. Records without a record id or larger than the contract's max_record_bytes go "
     + "to silver.quarantine with the rule and field named. Creates tables that are missing and adds a string column "
-    + "when the source adds a field. A FlowFile that cannot be read or landed goes to failure with the reason.")
+    + "when the source adds a field. A FlowFile that cannot be read or landed goes to failure with the reason. Every "
+    + "delivery, landed, replayed, empty or failed, is recorded in ops.ingestion_log with its counts and duration.")
 @InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
 @WritesAttributes({
     @WritesAttribute(attribute = LandBronzeRecords.ATTR_BATCH_ID, description = "Batch id: <feed>-<32 hex>, derived from the records"),
@@ -144,11 +147,14 @@ public class LandBronzeRecords extends AbstractProcessor {
   private static final List<PropertyDescriptor> PROPERTIES = List.of(
       RECORD_READER, FEED, CONTRACT_LOCATION, CATALOG_NAME, CATALOG_URI, WAREHOUSE, CATALOG_USER, CATALOG_PASSWORD);
   private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE);
+  /** FlowFiles landed per trigger, and so per ingestion-log commit. */
+  static final int DELIVERIES_PER_TRIGGER = 50;
 
   private volatile SourceContract contract;
   private volatile IngestRules rules;
   private volatile JdbcCatalog catalog;
   private volatile BronzeLanding landing;
+  private volatile IngestionLog log;
   private volatile String transitUri;
 
   @Override
@@ -200,6 +206,7 @@ public class LandBronzeRecords extends AbstractProcessor {
         context.getProperty(WAREHOUSE).getValue());
     catalog = LakehouseCatalogs.open(config, context.getProperty(CATALOG_USER).getValue(), context.getProperty(CATALOG_PASSWORD).getValue());
     landing = new BronzeLanding(catalog);
+    log = new IngestionLog(catalog);
     transitUri = "iceberg://" + config.catalogName() + "/" + LakehouseTable.bronze(contract.feed());
   }
 
@@ -208,6 +215,7 @@ public class LandBronzeRecords extends AbstractProcessor {
     JdbcCatalog open = catalog;
     catalog = null;
     landing = null;
+    log = null;
     if (open != null) {
       open.close();
     }
@@ -215,27 +223,45 @@ public class LandBronzeRecords extends AbstractProcessor {
 
   @Override
   public void onTrigger(ProcessContext context, ProcessSession session) {
-    FlowFile flowFile = session.get();
-    if (flowFile == null) {
+    List<FlowFile> flowFiles = session.get(DELIVERIES_PER_TRIGGER);
+    if (flowFiles.isEmpty()) {
       return;
     }
     RecordReaderFactory readers = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class);
+    List<IngestionLogEntry> entries = new ArrayList<>(flowFiles.size());
+    for (FlowFile flowFile : flowFiles) {
+      entries.add(land(session, flowFile, readers));
+    }
+    try {
+      log.append(entries);
+    } catch (RuntimeException e) {
+      // a delivery is not done until it is logged: roll back, the replay will be logged REPLAYED
+      throw new ProcessException("Cannot write " + entries.size() + " entries of feed " + contract.feed() + " to "
+          + LakehouseTable.INGESTION_LOG.qualifiedName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Lands one FlowFile, routes it, and says what happened for the ingestion log. */
+  private IngestionLogEntry land(ProcessSession session, FlowFile flowFile, RecordReaderFactory readers) {
+    long start = System.nanoTime();
     List<RawRecord> records;
     try {
       records = readRecords(session, flowFile, readers);
     } catch (IOException | MalformedRecordException | SchemaNotFoundException | RuntimeException e) {
-      fail(session, flowFile, "Cannot read the records of FlowFile " + flowFile.getAttribute("uuid") + " of feed "
-          + contract.feed() + ": " + e.getMessage(), e);
-      return;
+      String reason = "Cannot read the records of FlowFile " + flowFile.getAttribute("uuid") + " of feed "
+          + contract.feed() + ": " + e.getMessage();
+      fail(session, flowFile, reason, e);
+      return failed(flowFile, "unread-" + flowFile.getAttribute("uuid"), reason, start);
     }
     LandingBatch batch = LandingBatch.of(rules, records, Instant.now());
     LandingResult result;
     try {
       result = landing.land(contract, batch);
     } catch (RuntimeException e) {
-      fail(session, flowFile, "Cannot land batch " + batch.batchId() + " of feed " + contract.feed() + " ("
-          + batch.read() + " records) in " + LakehouseTable.bronze(contract.feed()) + ": " + e.getMessage(), e);
-      return;
+      String reason = "Cannot land batch " + batch.batchId() + " of feed " + contract.feed() + " ("
+          + batch.read() + " records) in " + LakehouseTable.bronze(contract.feed()) + ": " + e.getMessage();
+      fail(session, flowFile, reason, e);
+      return failed(flowFile, batch.batchId(), reason, start);
     }
     Map<String, String> attributes = new HashMap<>();
     attributes.put(ATTR_BATCH_ID, result.batchId());
@@ -256,6 +282,22 @@ public class LandBronzeRecords extends AbstractProcessor {
           + " landed, " + result.quarantined() + " quarantined");
     }
     session.transfer(flowFile, REL_SUCCESS);
+    IngestionLogEntry.Status status = result.read() == 0 ? IngestionLogEntry.Status.EMPTY
+        : result.replayed() ? IngestionLogEntry.Status.REPLAYED : IngestionLogEntry.Status.LANDED;
+    return new IngestionLogEntry(contract.feed(), result.batchId(), status, result.read(), result.landed(),
+        result.quarantined(), millisSince(start), Instant.now(), DeliverySource.describe(flowFile),
+        DeliverySource.watermark(flowFile), result.bronzeSnapshotId(), result.quarantineSnapshotId(),
+        flowFile.getAttribute("uuid"), null);
+  }
+
+  private IngestionLogEntry failed(FlowFile flowFile, String batchId, String reason, long start) {
+    return new IngestionLogEntry(contract.feed(), batchId, IngestionLogEntry.Status.FAILED, 0, 0, 0, millisSince(start),
+        Instant.now(), DeliverySource.describe(flowFile), DeliverySource.watermark(flowFile), null, null,
+        flowFile.getAttribute("uuid"), reason);
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   private List<RawRecord> readRecords(ProcessSession session, FlowFile flowFile, RecordReaderFactory readers)
@@ -271,21 +313,38 @@ public class LandBronzeRecords extends AbstractProcessor {
     return records;
   }
 
-  /** Every field as text, as delivered; fields the reader found beyond its schema are kept too. */
+  /**
+   * Every field as text, as delivered; fields the reader found beyond its schema are kept too.
+   * A JSON object or array (a nested record, a map, an array) is kept as its JSON text and
+   * marked, so the contract check can tell it from a single value.
+   */
   static RawRecord rawRecord(Record record) {
     Map<String, String> fields = new LinkedHashMap<>();
+    Set<String> structured = new java.util.HashSet<>();
     for (String name : record.getSchema().getFieldNames()) {
       if (record.getValue(name) == null && name.startsWith("_ingest_")) {
         continue; // an inferred schema unions the reject fields (IngestRules.REJECT_*) into every record
       }
-      fields.put(name, record.getValue(name) == null ? null : record.getAsString(name));
+      put(fields, structured, record, name);
     }
     for (String name : record.getRawFieldNames()) {
       if (!fields.containsKey(name)) {
-        fields.put(name, record.getValue(name) == null ? null : record.getAsString(name));
+        put(fields, structured, record, name);
       }
     }
-    return RawRecord.of(fields);
+    return RawRecord.of(fields, structured);
+  }
+
+  private static void put(Map<String, String> fields, Set<String> structured, Record record, String name) {
+    Object value = record.getValue(name);
+    if (value == null) {
+      fields.put(name, null);
+    } else if (value instanceof Record || value instanceof Object[] || value instanceof Map<?, ?> || value instanceof Collection<?>) {
+      fields.put(name, StructuredValues.json(value));
+      structured.add(name);
+    } else {
+      fields.put(name, record.getAsString(name));
+    }
   }
 
   private void fail(ProcessSession session, FlowFile flowFile, String reason, Exception cause) {

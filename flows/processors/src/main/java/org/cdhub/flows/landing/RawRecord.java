@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,19 +20,38 @@ import java.util.TreeMap;
  */
 public final class RawRecord {
   private final Map<String, String> fields;
+  private final Set<String> structuredFields;
   private final String canonicalJson;
 
-  private RawRecord(Map<String, String> fields) {
+  private RawRecord(Map<String, String> fields, Set<String> structuredFields) {
     this.fields = Collections.unmodifiableMap(fields);
+    this.structuredFields = Set.copyOf(structuredFields);
     this.canonicalJson = canonicalJson(fields);
   }
 
   /** A record with the given fields, kept in the given order; a null name is rejected. */
   public static RawRecord of(Map<String, String> fields) {
+    return of(fields, Set.of());
+  }
+
+  /**
+   * A record some of whose fields arrived as JSON objects or arrays rather than single values;
+   * their text is that JSON.
+   */
+  public static RawRecord of(Map<String, String> fields, Set<String> structuredFields) {
     requireNonNull(fields, "fields is null");
+    requireNonNull(structuredFields, "structuredFields is null");
     Map<String, String> copy = new LinkedHashMap<>();
     fields.forEach((name, value) -> copy.put(requireNonNull(name, "field name is null"), value));
-    return new RawRecord(copy);
+    if (!copy.keySet().containsAll(structuredFields)) {
+      throw new IllegalArgumentException("Structured fields " + structuredFields + " are not all fields of the record");
+    }
+    return new RawRecord(copy, structuredFields);
+  }
+
+  /** Whether the field arrived as a JSON object or array instead of a single value. */
+  public boolean isStructured(String field) {
+    return structuredFields.contains(field);
   }
 
   /** Field names in delivery order. */

@@ -54,6 +54,38 @@ class DecodeContractCsvTest {
   }
 
   @Test
+  void splitsALargeFileIntoBatchesInFileOrderAndTheSameFileAlwaysSplitsTheSameWay() throws Exception {
+    StringBuilder csv = new StringBuilder("xm,sfzh,jzdz\n");
+    for (int i = 1; i <= 7; i++) {
+      csv.append("居民").append(i).append(",,\n");
+    }
+    csv.append("坏行,只有两列\n"); // a reject travels in the batch it falls in
+    List<List<MockFlowFile>> runs = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      TestRunner runner = TestRunners.newTestRunner(DecodeContractCsv.class);
+      runner.setProperty(DecodeContractCsv.FEED, HEALTH);
+      runner.setProperty(DecodeContractCsv.RECORDS_PER_BATCH, "3");
+      runner.enqueue(csv.toString().getBytes(StandardCharsets.UTF_8), Map.of("filename", "big.csv"));
+      runner.run();
+      runner.assertAllFlowFilesTransferred(DecodeContractCsv.REL_SUCCESS, 3);
+      runs.add(runner.getFlowFilesForRelationship(DecodeContractCsv.REL_SUCCESS));
+    }
+    List<MockFlowFile> parts = runs.get(0);
+    assertThat(parts).extracting(f -> f.getAttribute(DecodeContractCsv.ATTR_RECORD_COUNT)).containsExactly("3", "3", "2");
+    assertThat(parts).extracting(f -> f.getAttribute("fragment.index")).containsExactly("0", "1", "2");
+    assertThat(parts).allSatisfy(f -> {
+      assertThat(f.getAttribute("fragment.count")).isEqualTo("3");
+      assertThat(f.getAttribute("filename")).isEqualTo("big.csv");
+    });
+    assertThat(parts).extracting(f -> f.getAttribute(DecodeContractCsv.ATTR_REJECTED)).containsExactly("0", "0", "1");
+    assertThat(records(parts.get(0))).extracting(r -> r.get("xm")).containsExactly("居民1", "居民2", "居民3");
+    assertThat(records(parts.get(2)).get(0).get("xm")).isEqualTo("居民7");
+    for (int i = 0; i < 3; i++) {
+      assertThat(runs.get(1).get(i).getContent()).isEqualTo(parts.get(i).getContent());
+    }
+  }
+
+  @Test
   void gbkFileDeclaredUtf8FailsWithIngestEncodingNamingFeedAndFile() {
     MockFlowFile failed = decodeFails(HEALTH, "xm,jzdz\n张三,金凤区丽景湾小区\n".getBytes(GBK), "health_2026.csv");
     assertThat(failed.getAttribute(LandBronzeRecords.ATTR_FAILURE_REASON))
@@ -77,7 +109,8 @@ class DecodeContractCsvTest {
 
   @Test
   void malformedRowsAreQuarantinedWithRuleAndLineAndCounted() throws Exception {
-    String csv = "lrbh,xm,sfdj\r\nE001,王秀英,是\r\nE002,多一列,否,额外\r\nE003,赵德明,否\r\nE004,\"未闭合,是\r\nE005,孙,否\r\n";
+    // sfzh is required by the contract: an admitted row must have it (what it holds is silver's business)
+    String csv = "lrbh,xm,sfzh,sfdj\r\nE001,王秀英,1,是\r\nE002,多一列,2,否,额外\r\nE003,赵德明,3,否\r\nE004,\"未闭合,4,是\r\nE005,孙,5,否\r\n";
     MockFlowFile out = decodeOk(ELDERLY, csv.getBytes(GBK));
     out.assertAttributeEquals(DecodeContractCsv.ATTR_RECORD_COUNT, "4");
     out.assertAttributeEquals(DecodeContractCsv.ATTR_REJECTED, "2");
@@ -107,7 +140,7 @@ class DecodeContractCsvTest {
           .containsExactlyInAnyOrder(CsvDrop.RULE_COLUMNS, CsvDrop.RULE_QUOTE);
       assertThat(quarantine).extracting(r -> r.getField("field")).containsExactlyInAnyOrder("line 3", "line 5");
       assertThat(quarantine).extracting(r -> (String) r.getField("payload"))
-          .anyMatch(p -> p.contains("E002,多一列,否,额外")).anyMatch(p -> p.contains("E005,孙,否"));
+          .anyMatch(p -> p.contains("E002,多一列,2,否,额外")).anyMatch(p -> p.contains("E005,孙,5,否"));
     }
   }
 

@@ -194,6 +194,95 @@ class LandBronzeRecordsTest {
   }
 
   @Test
+  void quarantinesRowWithoutARequiredFieldNamingFieldAndRule() {
+    Map<String, String> nameless = person("P010", " ");
+    land(json(person("P001", "张三"), nameless));
+
+    MockFlowFile out = runner.getFlowFilesForRelationship(LandBronzeRecords.REL_SUCCESS).get(0);
+    out.assertAttributeEquals(LandBronzeRecords.ATTR_LANDED, "1");
+    out.assertAttributeEquals(LandBronzeRecords.ATTR_QUARANTINED, "1");
+    Record rejected = rows(catalog().loadTable(LakehouseTable.QUARANTINE.identifier())).get(0);
+    assertThat(rejected.getField("rule")).isEqualTo(IngestRules.RULE_REQUIRED);
+    assertThat(rejected.getField("field")).isEqualTo("xm");
+    assertThat(rejected.getField("source_record_id")).isEqualTo("P010");
+    assertThat((String) rejected.getField("reason")).contains("xm", IngestRules.RULE_REQUIRED, FEED);
+  }
+
+  @Test
+  void quarantinesAJsonObjectWhereTheContractWantsOneValueButKeepsUnknownNestedFieldsAsJson() {
+    String content = "[" + RawRecord.of(person("P001", "张三")).canonicalJson().replace("}", ",\"extra\":{\"b\":[1,2],\"a\":\"x\"}}")
+        + "," + RawRecord.of(person("P002", "李四")).canonicalJson().replace("\"xm\":\"李四\"", "\"xm\":{\"surname\":\"李\"}") + "]";
+    land(content);
+
+    MockFlowFile out = runner.getFlowFilesForRelationship(LandBronzeRecords.REL_SUCCESS).get(0);
+    out.assertAttributeEquals(LandBronzeRecords.ATTR_LANDED, "1");
+    out.assertAttributeEquals(LandBronzeRecords.ATTR_QUARANTINED, "1");
+    Record landed = rows(catalog().loadTable(LakehouseTable.bronze(FEED))).get(0);
+    assertThat(landed.getField("rkbh")).isEqualTo("P001");
+    assertThat(landed.getField("extra")).isEqualTo("{\"a\":\"x\",\"b\":[1,2]}");
+    Record rejected = rows(catalog().loadTable(LakehouseTable.QUARANTINE.identifier())).get(0);
+    assertThat(rejected.getField("rule")).isEqualTo(IngestRules.RULE_TYPE);
+    assertThat(rejected.getField("field")).isEqualTo("xm");
+    assertThat((String) rejected.getField("payload")).contains("surname");
+  }
+
+  @Test
+  void quarantinesTextThatCannotBeStoredFaithfully() {
+    Map<String, String> mangled = person("P020", "张\uFFFD三");
+    String loneSurrogate = RawRecord.of(person("P021", "王五")).canonicalJson().replace("王五", "王\\ud800五");
+    land("[" + RawRecord.of(mangled).canonicalJson() + "," + loneSurrogate + "," + RawRecord.of(person("P001", "张三")).canonicalJson() + "]");
+
+    MockFlowFile out = runner.getFlowFilesForRelationship(LandBronzeRecords.REL_SUCCESS).get(0);
+    out.assertAttributeEquals(LandBronzeRecords.ATTR_LANDED, "1");
+    out.assertAttributeEquals(LandBronzeRecords.ATTR_QUARANTINED, "2");
+    List<Record> rejected = rows(catalog().loadTable(LakehouseTable.QUARANTINE.identifier()));
+    assertThat(rejected).extracting(r -> r.getField("rule")).containsOnly(IngestRules.RULE_ENCODING);
+    assertThat(rejected).extracting(r -> r.getField("source_record_id")).containsExactlyInAnyOrder("P020", "P021");
+    assertThat(rejected).extracting(r -> (String) r.getField("reason"))
+        .anySatisfy(reason -> assertThat(reason).contains("U+FFFD"))
+        .anySatisfy(reason -> assertThat(reason).contains("unpaired surrogate"));
+  }
+
+  @Test
+  void logsEveryDeliveryWithItsCountsInOneCommitPerTrigger() {
+    Map<String, String> nameless = person("P010", "");
+    String first = json(person("P001", "张三"), nameless);
+    String second = json(person("P002", "李四"));
+    runner.enqueue(first.getBytes(StandardCharsets.UTF_8), Map.of("filename", "hr-2024-05-01.json"));
+    runner.enqueue(second.getBytes(StandardCharsets.UTF_8), Map.of("tablename", "hr_person", "maxvalue.updated_at", "2024-05-01 08:00:00"));
+    runner.enqueue("[{\"rkbh\": ".getBytes(StandardCharsets.UTF_8));
+    runner.run();
+    runner.enqueue(first.getBytes(StandardCharsets.UTF_8));
+    runner.run();
+
+    Table log = catalog().loadTable(LakehouseTable.INGESTION_LOG.identifier());
+    assertThat(snapshotCount(log)).isEqualTo(2);
+    List<Record> entries = rows(log);
+    assertThat(entries).hasSize(4).allSatisfy(e -> {
+      assertThat(e.getField("feed")).isEqualTo(FEED);
+      assertThat((long) e.getField("read")).isEqualTo((long) e.getField("landed") + (long) e.getField("quarantined"));
+    });
+    assertThat(entries).filteredOn(e -> "LANDED".equals(e.getField("status"))).hasSize(2)
+        .anySatisfy(e -> {
+          assertThat(e.getField("source")).isEqualTo("hr-2024-05-01.json");
+          assertThat(e.getField("read")).isEqualTo(2L);
+          assertThat(e.getField("quarantined")).isEqualTo(1L);
+          assertThat(e.getField("quarantine_snapshot_id")).isNotNull();
+        })
+        .anySatisfy(e -> {
+          assertThat(e.getField("source")).isEqualTo("table hr_person");
+          assertThat(e.getField("watermark")).isEqualTo("updated_at=2024-05-01 08:00:00");
+          assertThat(e.getField("landed")).isEqualTo(1L);
+        });
+    Record replayed = entries.stream().filter(e -> "REPLAYED".equals(e.getField("status"))).findFirst().orElseThrow();
+    assertThat(replayed.getField("batch_id")).isEqualTo(entries.stream()
+        .filter(e -> "hr-2024-05-01.json".equals(e.getField("source"))).findFirst().orElseThrow().getField("batch_id"));
+    Record failed = entries.stream().filter(e -> "FAILED".equals(e.getField("status"))).findFirst().orElseThrow();
+    assertThat(failed.getField("read")).isEqualTo(0L);
+    assertThat((String) failed.getField("failure_reason")).startsWith("Cannot read the records of FlowFile");
+  }
+
+  @Test
   void isInvalidForAFeedWithoutAContract() {
     runner.setProperty(LandBronzeRecords.FEED, "no_such_feed");
     runner.assertNotValid();

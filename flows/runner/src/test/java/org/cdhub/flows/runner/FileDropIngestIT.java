@@ -86,17 +86,19 @@ class FileDropIngestIT {
       var dateStyle = wb.createCellStyle();
       dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
       var sheet = wb.createSheet("低保");
-      String[][] rows = {{"jzbh", "xm", "rzrq"}, {"J001", "马玉兰", null}, {"J002", "杨建国", null}, {null, "无编号", null}};
+      // the contract's required fields (jzbh, cyxm, cysfzh) are all there; what cysfzh holds is silver's business
+      String[][] rows = {{"jzbh", "cyxm", "cysfzh", "rzrq"}, {"J001", "马玉兰", "1", null}, {"J002", "杨建国", "2", null},
+          {null, "无编号", "3", null}};
       for (int i = 0; i < rows.length; i++) {
         var row = sheet.createRow(i);
-        for (int j = 0; j < 3; j++) {
+        for (int j = 0; j < 4; j++) {
           if (rows[i][j] != null) {
             row.createCell(j).setCellValue(rows[i][j]);
           }
         }
         if (i > 0) {
-          row.createCell(2).setCellValue(java.time.LocalDate.of(2024, 1, i));
-          row.getCell(2).setCellStyle(dateStyle);
+          row.createCell(3).setCellValue(java.time.LocalDate.of(2024, 1, i));
+          row.getCell(3).setCellStyle(dateStyle);
         }
       }
       wb.write(out);
@@ -108,7 +110,7 @@ class FileDropIngestIT {
     assertThat(run.ingestLine()).as(run.stderr())
         .matches("INGEST feed=ca_subsistence read=3 landed=2 quarantined=1 batches=1 duration_ms=\\d+");
     List<Record> bronze = rows(lakehouse, LakehouseTable.bronze("ca_subsistence"));
-    assertThat(bronze).extracting(r -> r.getField("xm") + " " + r.getField("rzrq"))
+    assertThat(bronze).extracting(r -> r.getField("cyxm") + " " + r.getField("rzrq"))
         .containsExactlyInAnyOrder("马玉兰 2024-01-01", "杨建国 2024-01-02");
     assertThat(rows(lakehouse, LakehouseTable.QUARANTINE.identifier())).extracting(r -> r.getField("rule"))
         .containsExactly("INGEST-RECORD-ID");

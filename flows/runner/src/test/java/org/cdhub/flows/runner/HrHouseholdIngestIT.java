@@ -92,6 +92,18 @@ class HrHouseholdIngestIT {
     Run third = run(db, lakehouse);
     assertThat(third.ingestLine()).matches("INGEST feed=hr_household read=20 landed=20 quarantined=0 batches=1 duration_ms=\\d+");
     assertThat(bronzeRows(lakehouse)).hasSize(317);
+
+    // the ingestion log has every delivery: 3 + 1 landed batches, 3 replays, each balanced, with its watermark
+    List<Record> log = rows(lakehouse, LakehouseTable.INGESTION_LOG);
+    assertThat(log).extracting(r -> (String) r.getField("status")).containsExactlyInAnyOrder(
+        "LANDED", "LANDED", "LANDED", "REPLAYED", "REPLAYED", "REPLAYED", "LANDED");
+    assertThat(log).allSatisfy(r -> {
+      assertThat((long) r.getField("read")).isEqualTo((long) r.getField("landed") + (long) r.getField("quarantined"));
+      assertThat(r.getField("source")).isEqualTo("table hr_person");
+      assertThat((String) r.getField("watermark")).startsWith("updated_at=2024-0");
+    });
+    assertThat(log.stream().filter(r -> "LANDED".equals(r.getField("status"))).mapToLong(r -> (long) r.getField("read")).sum())
+        .isEqualTo(320);
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.cdhub.model.entity.QuarantinedRecord;
 import org.cdhub.model.entity.Relationship;
 import org.cdhub.model.entity.SilverPerson;
 import org.cdhub.model.entity.SourceXref;
+import org.cdhub.model.ops.IngestionLogEntry;
 import org.cdhub.model.schema.Doc;
 import org.cdhub.model.schema.Sensitivity;
 import org.cdhub.model.schema.TableSchemas;
@@ -33,7 +34,8 @@ public enum LakehouseTable {
   GOLD_EVENT("gold", "event", MasterEvent.class, "community_code"),
   GOLD_ORGANIZATION("gold", "organization", MasterOrganization.class, "community_code"),
   GOLD_XREF("gold", "xref", SourceXref.class, "entity_type"),
-  GOLD_RELATIONSHIP("gold", "relationship", Relationship.class, "relationship_type");
+  GOLD_RELATIONSHIP("gold", "relationship", Relationship.class, "relationship_type"),
+  INGESTION_LOG("ops", "ingestion_log", IngestionLogEntry.class, "feed");
 
   public static final String BRONZE = "bronze";
 
