@@ -44,6 +44,8 @@ class PushIngestIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** Shared by the tests so the NARs unpack once. */
+  @TempDir static Path work;
   @TempDir Path dir;
 
   private static String line(String eventId, String personName, String idCardNo) {
@@ -62,7 +64,7 @@ class PushIngestIT {
         + line(null, "Wang Wu", ""); // no eventId: quarantined, not refused
     String otherBody = line("AC00000000003", "zhaoliu", "") + line("AC00000000004", "Sun Qi", "");
 
-    Process runner = start(lakehouse, port);
+    Process runner = start(lakehouse, port, List.of());
     try {
       awaitListening(port, runner);
 
@@ -115,6 +117,7 @@ class PushIngestIT {
     }
     String stdout = Files.readString(dir.resolve("runner.out"), StandardCharsets.UTF_8);
     String stderr = Files.readString(dir.resolve("runner.err"), StandardCharsets.UTF_8);
+    System.out.println(stderr); // progress lines with trigger times, kept in the failsafe report
     assertThat(runner.exitValue()).as(stderr).isZero();
     assertThat(stdout.strip()).as(stderr)
         .matches("INGEST feed=vendor_access_pass read=8 landed=6 quarantined=2 batches=2 duration_ms=\\d+");
@@ -130,6 +133,32 @@ class PushIngestIT {
     assertThat(quarantine).extracting(r -> r.getField("rule")).containsExactly("INGEST-RECORD-ID");
   }
 
+  @Test
+  void answers503AndLandsNothingWhenTheLakehouseCannotTakeTheBatch() throws Exception {
+    LakehouseConfig lakehouse = LakehouseConfig.embedded(dir.resolve("lake"));
+    int port = freePort();
+    URI url = URI.create("http://127.0.0.1:" + port + "/push/vendor_access_pass");
+    // the catalog opens, but no table file can be written under /dev/null
+    Process runner = start(lakehouse, port, List.of("--param", "lakehouse.warehouse=file:/dev/null/warehouse"));
+    try {
+      awaitListening(port, runner);
+      HttpResponse<String> response = post(url, basic("haishi", HAISHI_SECRET), line("AC00000000201", "Zhao Liu", ""));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+      assertThat(response.headers().firstValue("Retry-After")).contains("60");
+      assertThat(JSON.readTree(response.body()).get("error").asText()).contains("retry later");
+      assertThat(runner.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      runner.destroyForcibly();
+    }
+    String stderr = Files.readString(dir.resolve("runner.err"), StandardCharsets.UTF_8);
+    assertThat(runner.exitValue()).as("a batch that could not be landed fails the run loudly: %s", stderr).isEqualTo(1);
+    assertThat(stderr).contains("could not be landed");
+    assertThat(Files.readString(dir.resolve("runner.out"), StandardCharsets.UTF_8)).doesNotContain("INGEST");
+    try (JdbcCatalog catalog = LakehouseCatalogs.open(lakehouse, null, null)) {
+      assertThat(catalog.tableExists(LakehouseTable.bronze(FEED))).as("nothing landed").isFalse();
+    }
+  }
+
   private static String basic(String vendor, String secret) {
     return "Basic " + Base64.getEncoder().encodeToString((vendor + ":" + secret).getBytes(StandardCharsets.UTF_8));
   }
@@ -143,7 +172,7 @@ class PushIngestIT {
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  private Process start(LakehouseConfig lakehouse, int port) throws IOException {
+  private Process start(LakehouseConfig lakehouse, int port, List<String> moreArgs) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
@@ -151,12 +180,13 @@ class PushIngestIT {
     cmd.add("-jar");
     cmd.add(System.getProperty("hub.flows.runner.jar"));
     cmd.addAll(List.of("--flow", Path.of(System.getProperty("hub.flows.definitions"), FEED + ".json").toString()));
-    cmd.addAll(List.of("--work-dir", dir.resolve("work").toString()));
+    cmd.addAll(List.of("--work-dir", work.toString()));
     cmd.addAll(List.of("--listen-idle-ms", "6000"));
     cmd.addAll(List.of("--param", "push.port=" + port));
     cmd.addAll(List.of("--param", "push.max.body.size=4096 B"));
     cmd.addAll(List.of("--param", "push.vendor.credentials=haishi=" + VendorCredentials.digestOf(HAISHI_SECRET)
         + ",keytop=" + VendorCredentials.digestOf(KEYTOP_SECRET)));
+    cmd.addAll(moreArgs);
     return new ProcessBuilder(cmd).redirectOutput(dir.resolve("runner.out").toFile()).redirectError(dir.resolve("runner.err").toFile()).start();
   }
 
