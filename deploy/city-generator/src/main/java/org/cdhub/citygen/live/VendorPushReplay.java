@@ -100,7 +100,9 @@ public final class VendorPushReplay {
 
   public VendorPushReplay(Options options) {
     this.options = requireNonNull(options, "options is null");
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as vendor gateways speak it: the endpoint (HandleHttpRequest) has no HTTP/2, and the JDK's
+    // default h2c upgrade attempt on a POST of megabytes failed against it with a bare ConnectException
+    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   /** Pushes every line of {@code jsonl}, in order. */
@@ -139,6 +141,7 @@ public final class VendorPushReplay {
   private void push(byte[] body, long firstLine, long lastLine, Tally tally) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(options.endpoint())
         .timeout(Duration.ofMinutes(2))
+        .expectContinue(true) // the body follows once the endpoint asks for it (as curl does for large bodies)
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
             (options.vendor() + ":" + options.secret()).getBytes(StandardCharsets.UTF_8)))
         .header("Content-Type", "application/x-ndjson; charset=utf-8")
@@ -156,7 +159,7 @@ public final class VendorPushReplay {
       try {
         response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        lastProblem = "no answer (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        lastProblem = "no answer (" + describe(e) + ")";
         continue;
       }
       int status = response.statusCode();
@@ -183,6 +186,15 @@ public final class VendorPushReplay {
     }
     throw new ReplayFailed("lines " + firstLine + "-" + lastLine + " got no final answer after " + options.maxAttempts()
         + " attempts: " + lastProblem, tally.report(), null);
+  }
+
+  /** The exception and its causes, by class and message: the JDK's ConnectException often has no message of its own. */
+  private static String describe(Throwable e) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable t = e; t != null && sb.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+      sb.append(sb.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName()).append(t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+    return sb.toString();
   }
 
   private static String reason(String body) {
