@@ -35,7 +35,8 @@ import org.apache.nifi.stateless.flow.TriggerResult;
  * <p>Conventions every hub flow follows: LandBronzeRecords' {@code success} goes to an output
  * port named {@value #LANDED_PORT}, its {@code failure} to one named {@value #FAILURE_PORT}.
  * A FlowFile on the failure port, an ERROR bulletin or a failed trigger aborts the trigger
- * (the source's state rolls back, so nothing is skipped) and the run exits 1.
+ * (the source's state rolls back, so nothing is skipped) and the run exits 1. A push endpoint's
+ * {@value #REFUSED_PORT} port carries requests answered 4xx: reported on stderr, not a failure.
  *
  * <p>Prints a progress line per trigger to stderr and exactly one line to stdout:
  * {@code INGEST feed=<feed> read=<n> landed=<n> quarantined=<n> batches=<n> duration_ms=<n>}.
