@@ -35,7 +35,8 @@ import org.apache.nifi.stateless.flow.TriggerResult;
  * <p>Conventions every hub flow follows: LandBronzeRecords' {@code success} goes to an output
  * port named {@value #LANDED_PORT}, its {@code failure} to one named {@value #FAILURE_PORT}.
  * A FlowFile on the failure port, an ERROR bulletin or a failed trigger aborts the trigger
- * (the source's state rolls back, so nothing is skipped) and the run exits 1.
+ * (the source's state rolls back, so nothing is skipped) and the run exits 1. A push endpoint's
+ * {@value #REFUSED_PORT} port carries requests answered 4xx: reported on stderr, not a failure.
  *
  * <p>Prints a progress line per trigger to stderr and exactly one line to stdout:
  * {@code INGEST feed=<feed> read=<n> landed=<n> quarantined=<n> batches=<n> duration_ms=<n>}.
@@ -43,6 +44,10 @@ import org.apache.nifi.stateless.flow.TriggerResult;
 public final class FlowRunner {
   public static final String LANDED_PORT = "landed";
   public static final String FAILURE_PORT = "failure";
+  /** Push endpoints: requests answered with a 4xx (nothing landed; the vendor keeps its data). */
+  public static final String REFUSED_PORT = "refused";
+  static final String ATTR_PUSH_STATUS = "hub.push.status";
+  static final String ATTR_PUSH_REASON = "hub.push.reason";
   static final String ATTR_FAILURE_REASON = "hub.failure.reason";
   private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
   /** Pause between empty triggers of a listening source. */
@@ -133,13 +138,18 @@ public final class FlowRunner {
               + result.getFailureCause().map(c -> ": " + causes(c)).orElse(""), result.getFailureCause().orElse(null));
         }
         IngestTally tally;
+        List<FlowFile> refused;
         try {
           refuseFailures(result, flow, lastBulletin);
           tally = IngestTally.of(attributes(result.getOutputFlowFiles(LANDED_PORT)));
+          refused = result.getOutputFlowFiles(REFUSED_PORT);
         } catch (RuntimeException e) {
           result.abort(e);
           throw e;
         }
+        // a refused push was answered (401/400/413) and landed nothing: report it, keep listening
+        refused.forEach(f -> err.printf("hub-flow-runner: %s refused a push: %s %s%n", feed,
+            f.getAttribute(ATTR_PUSH_STATUS), Optional.ofNullable(f.getAttribute(ATTR_PUSH_REASON)).orElse("")));
         result.acknowledge();
         state.saveFrom(flow);
         lastBulletin = flow.getBulletinRepository().getMaxBulletinId();
@@ -149,7 +159,7 @@ public final class FlowRunner {
               feed, trigger, tally.batches(), tally.replayed(), tally.read(), tally.landed(), tally.quarantined(),
               (System.nanoTime() - t0) / 1_000_000);
         }
-        if (tally.flowFiles() == 0) {
+        if (tally.flowFiles() == 0 && refused.isEmpty()) {
           if (options.listenIdleMillis() == 0 || System.nanoTime() - lastArrival >= options.listenIdleMillis() * 1_000_000) {
             return total;
           }
