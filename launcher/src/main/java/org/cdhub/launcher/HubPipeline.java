@@ -78,9 +78,26 @@ public final class HubPipeline {
     }
     List<String> params = FlowParameters.embedded(commands.artifacts(), feed, sourcesDir());
     return step("ingest " + feed + " (NiFi stateless)", () -> {
-      ChildJvm runner = commands.ingest(feed, dataDir, lakehouse, params);
-      ResultLine line = ResultLine.find("INGEST", runner.run(out));
-      return new Measured(line, runner.peakRssMb());
+      try (EmbeddedSource source = EmbeddedSource.of(contract, sourcesDir())) {
+        List<String> all = new ArrayList<>(params);
+        all.addAll(source.parameters());
+        ChildJvm runner = commands.ingest(feed, dataDir, lakehouse, all, source.runnerOptions());
+        if (!source.delivers()) {
+          return new Measured(ResultLine.find("INGEST", runner.run(out)), runner.peakRssMb());
+        }
+        // a listening flow: start it, deliver to it, then let it drain and stop when idle
+        java.util.concurrent.CompletableFuture<List<String>> running =
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.run(out));
+        String delivered = source.deliver(() -> !running.isDone());
+        out.println("    " + delivered);
+        return new Measured(ResultLine.find("INGEST", running.join()), runner.peakRssMb());
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("Cannot ingest feed " + feed + ": " + e.getMessage(), e);
+      }
     }, m -> m.result().values());
   }
 

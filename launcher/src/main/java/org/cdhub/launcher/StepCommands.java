@@ -44,6 +44,11 @@ public final class StepCommands {
 
   /** Runs one feed's flow definition through NiFi's stateless engine. */
   public ChildJvm ingest(String feed, Path dataDir, LakehouseConfig lakehouse, List<String> params) {
+    return ingest(feed, dataDir, lakehouse, params, List.of());
+  }
+
+  /** As above, with runner options such as {@code --listen-idle-ms} for a listening source. */
+  public ChildJvm ingest(String feed, Path dataDir, LakehouseConfig lakehouse, List<String> params, List<String> runnerOptions) {
     List<String> cmd = new ArrayList<>();
     cmd.add(config.java25().toString());
     cmd.add("-Xmx1g");
@@ -58,6 +63,7 @@ public final class StepCommands {
       cmd.add("--param");
       cmd.add(p);
     }
+    cmd.addAll(runnerOptions);
     return new ChildJvm(cmd, config.hubHome());
   }
 

@@ -38,7 +38,10 @@ class FlowParametersTest {
           assertThat(Files.exists(Path.of(value.substring("jdbc:sqlite:".length())))).as(feed + ": " + param).isTrue();
         }
       }
-      assertThat(params).as(feed).anyMatch(p -> p.startsWith("source."));
+      switch (contracts.get(feed).format().kind()) {
+        case JDBC_TABLE, CSV_FILE, EXCEL_FILE -> assertThat(params).as(feed).anyMatch(p -> p.startsWith("source."));
+        default -> { } // vendor endpoints are set up for each run by EmbeddedSource
+      }
     }
   }
 }
