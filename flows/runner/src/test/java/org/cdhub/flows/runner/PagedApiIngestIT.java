@@ -46,8 +46,8 @@ class PagedApiIngestIT {
     List<Map<String, Object>> page1 = List.of(enterprise("E001", "银川甲商贸有限公司"), enterprise("E002", "银川乙餐饮店"),
         enterprise("E003", "Robert'); DROP TABLE bronze.mr_enterprise;--"));
     // the registry's pagination overlap: page 2 starts with the item page 1 ended with
-    List<Map<String, Object>> page2 = List.of(enterprise("E003", "Robert'); DROP TABLE bronze.mr_enterprise;--"),
-        enterprise("E004", "金凤区🏠便利店\r\n二分店"), enterprise(null, "无主体身份代码的企业"));
+    List<Object> page2 = List.of(enterprise("E003", "Robert'); DROP TABLE bronze.mr_enterprise;--"),
+        enterprise("E004", "金凤区🏠便利店\r\n二分店"), enterprise(null, "无主体身份代码的企业"), "an item that is no object");
     List<Map<String, Object>> page3 = List.of(enterprise("E005", "贺兰县丙农业合作社"));
     write(pages, 1, "page-0002.json", page1);
     write(pages, 2, "page-0003.json", page2);
@@ -61,10 +61,10 @@ class PagedApiIngestIT {
       assertThat(refused.stdout()).doesNotContain("INGEST");
       assertThat(refused.stderr()).contains("HTTP 401", "page-0001.json").doesNotContain("not-the-token");
 
-      // first run: 3 pages, 3 batches; every delivered item is in bronze or (without pripid) in quarantine
+      // first run: 3 pages, 3 batches; every delivered item is in bronze or (no pripid, no object) in quarantine
       Run first = run(api, TOKEN, lakehouse);
       assertThat(first.exitCode()).as(first.stderr()).isZero();
-      assertThat(first.ingestLine()).matches("INGEST feed=mr_enterprise read=7 landed=6 quarantined=1 batches=3 duration_ms=\\d+");
+      assertThat(first.ingestLine()).matches("INGEST feed=mr_enterprise read=8 landed=6 quarantined=2 batches=3 duration_ms=\\d+");
       List<Record> bronze = rows(lakehouse, LakehouseTable.bronze("mr_enterprise"));
       assertThat(bronze).extracting(r -> r.getField("pripid"))
           .containsExactlyInAnyOrder("E001", "E002", "E003", "E003", "E004", "E005");
@@ -73,8 +73,10 @@ class PagedApiIngestIT {
       // the overlapping item is the same delivery twice: same record id and payload hash, which readers dedup on
       assertThat(bronze.stream().filter(r -> "E003".equals(r.getField("pripid"))).map(r -> r.getField("_payload_hash")).distinct())
           .hasSize(1);
-      assertThat(rows(lakehouse, LakehouseTable.QUARANTINE.identifier())).extracting(r -> r.getField("rule"))
-          .containsExactly("INGEST-RECORD-ID");
+      List<Record> quarantine = rows(lakehouse, LakehouseTable.QUARANTINE.identifier());
+      assertThat(quarantine).extracting(r -> r.getField("rule")).containsExactlyInAnyOrder("INGEST-RECORD-ID", "INGEST-JSON-ITEM");
+      assertThat(quarantine).extracting(r -> (String) r.getField("field"))
+          .contains("line page " + api.baseUrl() + DIR + "/page-0002.json item 4");
 
       // second run, nothing new at the API: the last page is read again and adds nothing
       Run second = run(api, TOKEN, lakehouse);
@@ -103,6 +105,7 @@ class PagedApiIngestIT {
       assertThat(fixed.stderr()).contains("1 replayed");
       assertThat(rows(lakehouse, LakehouseTable.bronze("mr_enterprise"))).extracting(r -> r.getField("pripid"))
           .containsExactlyInAnyOrder("E001", "E002", "E003", "E003", "E004", "E005", "E006", "E007", "E008");
+      assertThat(rows(lakehouse, LakehouseTable.QUARANTINE.identifier())).hasSize(2);
       assertThat(api.pagesServed()).isPositive();
     }
   }
@@ -126,7 +129,7 @@ class PagedApiIngestIT {
     return m;
   }
 
-  private static byte[] pageBytes(int n, String next, List<Map<String, Object>> items) throws IOException {
+  private static byte[] pageBytes(int n, String next, List<?> items) throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("page", n);
     doc.put("next", next);
@@ -134,7 +137,7 @@ class PagedApiIngestIT {
     return JSON.writeValueAsBytes(doc);
   }
 
-  private static void write(Path pages, int n, String next, List<Map<String, Object>> items) throws IOException {
+  private static void write(Path pages, int n, String next, List<?> items) throws IOException {
     Files.write(pages.resolve(String.format("page-%04d.json", n)), pageBytes(n, next, items));
   }
 
