@@ -210,6 +210,10 @@ public class PullJsonPages extends AbstractProcessor {
     } catch (java.io.IOException e) {
       throw new ProcessException("Cannot read the pull's state", e);
     }
+    if (!sameOrigin(baseUrl, cursor.page())) { // a state edited by hand must not send the token elsewhere either
+      getLogger().warn("The kept page {} is not on the API's origin {}; starting from the first page", cursor.page(), origin(baseUrl));
+      cursor = PullCursor.start(firstPage);
+    }
     PullCursor start = cursor;
     Set<URI> visited = new HashSet<>();
     int delivered = 0;

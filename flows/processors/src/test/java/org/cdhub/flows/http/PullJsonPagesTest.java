@@ -143,6 +143,18 @@ class PullJsonPagesTest {
     assertThat(runner.getFlowFilesForRelationship(PullJsonPages.REL_SUCCESS)).flatExtracting(PullJsonPagesTest::ids).containsExactly("F1");
   }
 
+  @Test
+  void aKeptPageOnAnotherHostIsNotRequestedTheFirstPageIs() throws Exception {
+    api.page("page-0001.json", page(1, null, item("E1", "甲")));
+    runner.getStateManager().setState(Map.of(PullCursor.KEY_FIRST_PAGE, api.base() + "page-0001.json",
+        PullCursor.KEY_PAGE, "http://attacker.example/page-0009.json", PullCursor.KEY_DELIVERED, "0"), Scope.CLUSTER);
+
+    runner.run();
+
+    assertThat(runner.getFlowFilesForRelationship(PullJsonPages.REL_SUCCESS)).flatExtracting(PullJsonPagesTest::ids).containsExactly("E1");
+    assertThat(api.requests()).containsExactly("page-0001.json");
+  }
+
   // ---- what goes wrong on the wire ----
 
   @Test
