@@ -147,7 +147,7 @@ public class PullJsonPages extends AbstractProcessor {
   private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE);
 
   private volatile PageFetcher fetcher;
-  private volatile URI baseUrl;
+  private volatile ApiBase api;
   private volatile URI firstPage;
   private volatile int maxPages;
 
@@ -168,8 +168,8 @@ public class PullJsonPages extends AbstractProcessor {
     String first = context.getProperty(FIRST_PAGE).getValue();
     if (base != null && first != null) {
       try {
-        URI b = baseUrl(base);
-        if (!sameOrigin(b, b.resolve(first))) {
+        ApiBase b = ApiBase.parse(base);
+        if (!b.holds(b.resolve(first))) {
           problems.add(new ValidationResult.Builder().subject(FIRST_PAGE.getName()).input(first).valid(false)
               .explanation("the first page must be on the base URL's scheme, host and port").build());
         }
@@ -183,8 +183,8 @@ public class PullJsonPages extends AbstractProcessor {
 
   @OnScheduled
   public void connect(ProcessContext context) throws URISyntaxException {
-    baseUrl = baseUrl(context.getProperty(BASE_URL).getValue());
-    firstPage = baseUrl.resolve(context.getProperty(FIRST_PAGE).getValue().strip());
+    api = ApiBase.parse(context.getProperty(BASE_URL).getValue());
+    firstPage = api.resolve(context.getProperty(FIRST_PAGE).getValue());
     maxPages = context.getProperty(MAX_PAGES_PER_RUN).asInteger();
     fetcher = new PageFetcher(
         Duration.ofMillis(context.getProperty(CONNECT_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS)),
@@ -210,8 +210,8 @@ public class PullJsonPages extends AbstractProcessor {
     } catch (java.io.IOException e) {
       throw new ProcessException("Cannot read the pull's state", e);
     }
-    if (!sameOrigin(baseUrl, cursor.page())) { // a state edited by hand must not send the token elsewhere either
-      getLogger().warn("The kept page {} is not on the API's origin {}; starting from the first page", cursor.page(), origin(baseUrl));
+    if (!api.holds(cursor.page())) { // a state edited by hand must not send the token elsewhere either
+      getLogger().warn("The kept page {} is not on the API's origin {}; starting from the first page", cursor.page(), api.origin());
       cursor = PullCursor.start(firstPage);
     }
     PullCursor start = cursor;
@@ -263,8 +263,8 @@ public class PullJsonPages extends AbstractProcessor {
         fail(session, url, response.status(), name + ": next link is not a URL reference: " + e.getMessage(), new byte[0]);
         break;
       }
-      if (!sameOrigin(baseUrl, next)) {
-        fail(session, url, response.status(), name + ": next link " + next + " leaves the API's origin " + origin(baseUrl)
+      if (!api.holds(next)) {
+        fail(session, url, response.status(), name + ": next link " + next + " leaves the API's origin " + api.origin()
             + "; not followed", new byte[0]);
         break;
       }
@@ -332,26 +332,5 @@ public class PullJsonPages extends AbstractProcessor {
     String path = url.getPath() == null ? "" : url.getPath();
     String last = path.substring(path.lastIndexOf('/') + 1);
     return last.isEmpty() ? "page" : last;
-  }
-
-  /** The base URL as a directory, so that relative pages resolve below it. */
-  static URI baseUrl(String value) throws URISyntaxException {
-    URI uri = new URI(value.strip());
-    if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
-        || uri.getHost() == null) {
-      throw new URISyntaxException(value, "an http or https URL with a host is needed");
-    }
-    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-    return path.endsWith("/") ? uri : new URI(uri.getScheme(), uri.getRawAuthority(), path + "/", null, null).normalize();
-  }
-
-  static boolean sameOrigin(URI base, URI other) {
-    return origin(base).equals(origin(other));
-  }
-
-  private static String origin(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
-    return scheme + "://" + (uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT)) + ":" + port;
   }
 }
