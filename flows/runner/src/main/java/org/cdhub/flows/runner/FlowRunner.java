@@ -251,13 +251,13 @@ public final class FlowRunner {
    * State belongs to one flow reading one source into one lakehouse: the file is named after the
    * flow and a hash of its parameter values, so pointing the same flow at another database or
    * lakehouse starts from the beginning instead of skipping rows below a foreign watermark.
-   * Driver jars and passwords do not count: upgrading or rotating them keeps the watermark.
+   * Driver jars and secrets (passwords, API tokens) do not count: upgrading or rotating them keeps the watermark.
    */
   static String stateName(Path flow, Map<String, String> parameters) {
     String name = flow.getFileName().toString();
     StringBuilder identity = new StringBuilder();
     new TreeMap<>(parameters).forEach((k, v) -> {
-      if (!k.equals(DRIVER_LOCATION_PARAMETER) && !k.contains("password")) {
+      if (!k.equals(DRIVER_LOCATION_PARAMETER) && !k.contains("password") && !k.contains("token")) {
         identity.append(k).append('=').append(v).append('\n');
       }
     });

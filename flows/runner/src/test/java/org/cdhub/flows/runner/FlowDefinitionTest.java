@@ -203,6 +203,9 @@ class FlowDefinitionTest {
       assertThat(values).containsEntry("source.table", contract.format().location())
           .containsEntry("source.watermark", contract.format().watermark());
     }
+    if (contract.format().kind() == SourceKind.JSON_API) { // the page chain starts where the contract says
+      assertThat(values).containsEntry("source.first.page", contract.format().location());
+    }
   }
 
   private static List<VersionedConfigurableExtension> extensions(VersionedProcessGroup group) {

@@ -44,7 +44,7 @@ class RunnerOptionsTest {
   }
 
   @Test
-  void keysFlowStateBySourceAndLakehouseButNotByDriverJarOrPassword() {
+  void keysFlowStateBySourceAndLakehouseButNotByDriverJarPasswordOrToken() {
     Path flow = Path.of("hr_household.json");
     Map<String, String> params = Map.of("source.jdbc.url", "jdbc:sqlite:/a/hr.db", "lakehouse.catalog.uri", "jdbc:sqlite:/a/c.db");
     String name = FlowRunner.stateName(flow, params);
@@ -55,6 +55,7 @@ class RunnerOptionsTest {
     Map<String, String> more = new java.util.HashMap<>(params);
     more.put("source.jdbc.driver.location", "/x/sqlite.jar");
     more.put("source.jdbc.password", "secret");
+    more.put("source.auth.token", "rotated-every-month");
     assertThat(FlowRunner.stateName(flow, more)).isEqualTo(name);
   }
 }
