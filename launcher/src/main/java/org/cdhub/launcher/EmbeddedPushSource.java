@@ -38,9 +38,14 @@ final class EmbeddedPushSource implements EmbeddedSource {
     this.contract = contract;
     this.payloads = payloads;
     this.port = freePort();
+    this.secret = freshSecret();
+  }
+
+  /** A random secret for one run. */
+  static String freshSecret() {
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
-    this.secret = HexFormat.of().formatHex(random);
+    return HexFormat.of().formatHex(random);
   }
 
   @Override

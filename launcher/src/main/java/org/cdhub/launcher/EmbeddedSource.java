@@ -42,6 +42,7 @@ interface EmbeddedSource extends AutoCloseable {
   static EmbeddedSource of(SourceContract contract, Path sourcesDir) {
     return switch (contract.format().kind()) {
       case JSON_HTTP_PUSH -> new EmbeddedPushSource(contract, sourcesDir.resolve(contract.format().location()));
+      case JSON_API -> new EmbeddedApiSource(sourcesDir);
       default -> new EmbeddedSource() {};
     };
   }

@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 class FlowProfileTest {
     private static final Path FLOWS = Path.of("..").toAbsolutePath().normalize();
     private static final FlowDefinition HR = FlowDefinition.load(FLOWS.resolve("definitions/hr_household.json"));
-    /** Filled in at run time in the embedded profile: the launcher's lakehouse, the runner's drivers. */
+    /**
+     * Filled in at run time in the embedded profile: the launcher's lakehouse, the runner's drivers, and the
+     * loopback vendor endpoints the launcher starts for each run (EmbeddedSource).
+     */
     private static final Set<String> EMBEDDED_RUNTIME = Set.of(
-            "lakehouse.catalog.uri", "lakehouse.warehouse", "source.jdbc.driver.location");
+            "lakehouse.catalog.uri", "lakehouse.warehouse", "source.jdbc.driver.location", "source.base.url");
 
     @Test
     void feedKeysWinOverSharedKeysAndPlaceholdersAreReplaced() {
