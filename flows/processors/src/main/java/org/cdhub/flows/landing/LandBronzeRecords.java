@@ -319,8 +319,8 @@ public class LandBronzeRecords extends AbstractProcessor {
    * marked, so the contract check can tell it from a single value.
    */
   static RawRecord rawRecord(Record record) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    Set<String> structured = new java.util.HashSet<>();
+    LinkedHashMap<String, String> fields = new LinkedHashMap<>();
+    Set<String> structured = new java.util.HashSet<>(2);
     for (String name : record.getSchema().getFieldNames()) {
       if (record.getValue(name) == null && name.startsWith("_ingest_")) {
         continue; // an inferred schema unions the reject fields (IngestRules.REJECT_*) into every record
@@ -332,13 +332,15 @@ public class LandBronzeRecords extends AbstractProcessor {
         put(fields, structured, record, name);
       }
     }
-    return RawRecord.of(fields, structured);
+    return RawRecord.owning(fields, structured);
   }
 
   private static void put(Map<String, String> fields, Set<String> structured, Record record, String name) {
     Object value = record.getValue(name);
     if (value == null) {
       fields.put(name, null);
+    } else if (value instanceof String text) {
+      fields.put(name, text);
     } else if (value instanceof Record || value instanceof Object[] || value instanceof Map<?, ?> || value instanceof Collection<?>) {
       fields.put(name, StructuredValues.json(value));
       structured.add(name);

@@ -22,10 +22,13 @@ public final class RawRecord {
   private final Map<String, String> fields;
   private final Set<String> structuredFields;
   private final String canonicalJson;
+  /** UTF-8 size and SHA-256 of the canonical form, computed together once: landing needs both for every record. */
+  private int sizeBytes = -1;
+  private String payloadHash;
 
   private RawRecord(Map<String, String> fields, Set<String> structuredFields) {
     this.fields = Collections.unmodifiableMap(fields);
-    this.structuredFields = Set.copyOf(structuredFields);
+    this.structuredFields = structuredFields.isEmpty() ? Set.of() : Set.copyOf(structuredFields);
     this.canonicalJson = canonicalJson(fields);
   }
 
@@ -43,10 +46,18 @@ public final class RawRecord {
     requireNonNull(structuredFields, "structuredFields is null");
     Map<String, String> copy = new LinkedHashMap<>();
     fields.forEach((name, value) -> copy.put(requireNonNull(name, "field name is null"), value));
-    if (!copy.keySet().containsAll(structuredFields)) {
+    return owning(copy, structuredFields);
+  }
+
+  /** A record over a map the caller built for it and hands over (no copy: landing builds one per record). */
+  static RawRecord owning(LinkedHashMap<String, String> fields, Set<String> structuredFields) {
+    if (fields.containsKey(null)) {
+      throw new NullPointerException("field name is null");
+    }
+    if (!fields.keySet().containsAll(structuredFields)) {
       throw new IllegalArgumentException("Structured fields " + structuredFields + " are not all fields of the record");
     }
-    return new RawRecord(copy, structuredFields);
+    return new RawRecord(fields, structuredFields);
   }
 
   /** Whether the field arrived as a JSON object or array instead of a single value. */
@@ -71,21 +82,34 @@ public final class RawRecord {
 
   /** Size of the canonical form in UTF-8 bytes: what a contract's max_record_bytes limits. */
   public int sizeBytes() {
-    return canonicalJson.getBytes(StandardCharsets.UTF_8).length;
+    digest();
+    return sizeBytes;
   }
 
   /** SHA-256 of the canonical form, lower-case hex. */
   public String payloadHash() {
-    return sha256Hex(canonicalJson);
+    digest();
+    return payloadHash;
   }
 
-  static String sha256Hex(String text) {
+  private void digest() {
+    if (payloadHash == null) {
+      byte[] utf8 = canonicalJson.getBytes(StandardCharsets.UTF_8);
+      sizeBytes = utf8.length;
+      payloadHash = HexFormat.of().formatHex(SHA256.get().digest(utf8));
+    }
+  }
+
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Cannot hash payload: the JDK has no SHA-256", e);
     }
+  });
+
+  static String sha256Hex(String text) {
+    return HexFormat.of().formatHex(SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String canonicalJson(Map<String, String> fields) {

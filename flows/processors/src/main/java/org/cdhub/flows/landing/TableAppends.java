@@ -42,6 +42,11 @@ final class TableAppends {
   }
 
   static Table createOrLoad(Catalog catalog, TableIdentifier id, Schema schema, PartitionSpec spec) {
+    return createOrLoad(catalog, id, schema, spec, java.util.Map.of());
+  }
+
+  static Table createOrLoad(Catalog catalog, TableIdentifier id, Schema schema, PartitionSpec spec,
+      java.util.Map<String, String> properties) {
     if (catalog.tableExists(id)) {
       return catalog.loadTable(id);
     }
@@ -59,6 +64,7 @@ final class TableAppends {
       return catalog.buildTable(id, schema)
           .withPartitionSpec(spec.isUnpartitioned() ? PartitionSpec.unpartitioned() : rebind(spec, schema))
           .withProperty(TableProperties.FORMAT_VERSION, FORMAT_VERSION)
+          .withProperties(properties)
           .create();
     } catch (AlreadyExistsException raced) {
       return catalog.loadTable(id);
