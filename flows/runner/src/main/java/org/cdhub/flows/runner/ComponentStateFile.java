@@ -19,9 +19,9 @@ import org.apache.nifi.stateless.flow.StatelessDataflow;
 /**
  * The flow's component state (e.g. QueryDatabaseTableRecord's watermark) kept between runs.
  * The stateless engine holds state in memory only; the runner saves it after every
- * acknowledged trigger and restores it in the next run (after the flow has started, before the
- * first trigger), so a second run reads only rows
- * that are new since the first.
+ * acknowledged trigger and restores it in the next run, before the flow starts and again after
+ * (before the first trigger: list processors clear their state when they start), so a second run
+ * reads only rows and files that are new since the first.
  */
 final class ComponentStateFile {
   private final Path file;

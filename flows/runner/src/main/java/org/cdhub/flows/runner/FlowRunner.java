@@ -120,6 +120,7 @@ public final class FlowRunner {
       if (options.resetState() && state.delete()) {
         err.println("hub-flow-runner: " + feed + ": state reset (--reset-state): starting from the beginning");
       }
+      state.restoreInto(flow); // for components that read their state when they start
       try {
         flow.initialize(() -> true);
       } catch (RuntimeException e) {
@@ -130,7 +131,7 @@ public final class FlowRunner {
       if (!validation.isValid()) {
         throw new IllegalStateException("the flow is not valid (missing a --param?): " + validation.toString().strip());
       }
-      // After initialize, not before: the engine applies the parameter values once the flow's
+      // Again after initialize: the engine applies the parameter values once the flow's
       // configuration is restored, which list processors (ListFile) take for a changed directory
       // or filter and answer by clearing their listing when they start (@OnScheduled).
       state.restoreInto(flow);
