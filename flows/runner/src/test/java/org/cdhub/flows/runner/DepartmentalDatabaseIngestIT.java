@@ -101,7 +101,7 @@ class DepartmentalDatabaseIngestIT {
       assertThat(quiet.ingestLine()).as(quiet.stderr()).startsWith("INGEST feed=hr_household read=0 ");
       assertThat(quiet.stderr()).doesNotContain("WARNING");
 
-      // the department's clock was an hour... a year ahead: corrected, every row now says 2024-01-01
+      // the department's clock ran ahead and was corrected: every row now says 2024-01-01
       execute(db, "UPDATE " + db.table() + " SET updated_at = '2024-01-01 00:00:00'");
       RunnerProcess.Run back = run(db, lakehouse);
       assertThat(back.ingestLine()).as(back.stderr()).startsWith("INGEST feed=hr_household read=0 ");
