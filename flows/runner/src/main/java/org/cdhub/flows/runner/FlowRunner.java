@@ -20,9 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.reporting.Bulletin;
 import org.apache.nifi.reporting.BulletinQuery;
+import org.apache.nifi.stateless.flow.DataflowDefinition;
 import org.apache.nifi.stateless.flow.StatelessDataflow;
 import org.apache.nifi.stateless.flow.StatelessDataflowValidation;
 import org.apache.nifi.stateless.flow.TriggerResult;
@@ -113,10 +115,17 @@ public final class FlowRunner {
     EngineSettings settings = new EngineSettings(options.narDir(), options.workDir(), randomKey());
     deleteTree(settings.contentDir()); // FlowFile content is transient: never carried across runs
     StatelessRuntime runtime = StatelessRuntime.boot(settings);
-    StatelessDataflow flow = runtime.dataflow(options.flow(), parameters);
+    DataflowDefinition definition = runtime.definition(options.flow(), parameters);
+    StatelessDataflow flow = runtime.dataflow(definition);
     ComponentStateFile state = new ComponentStateFile(options.workDir().resolve("state").resolve(stateName(options.flow(), parameters)));
+    Optional<JdbcSource> table = JdbcSource.of(definition.getVersionedExternalFlow(), parameters);
+    Optional<WatermarkGuard> guard = table.map(t -> new WatermarkGuard(t, state.file().resolveSibling(
+        state.file().getFileName().toString().replace(".state.properties", ".watermark.properties"))));
     try {
-      state.restoreInto(flow);
+      if (options.resetState() && state.delete()) {
+        err.println("hub-flow-runner: " + feed + ": state reset (--reset-state): starting from the beginning");
+      }
+      state.restoreInto(flow); // for components that read their state when they start
       try {
         flow.initialize(() -> true);
       } catch (RuntimeException e) {
@@ -126,6 +135,13 @@ public final class FlowRunner {
       StatelessDataflowValidation validation = flow.performValidation();
       if (!validation.isValid()) {
         throw new IllegalStateException("the flow is not valid (missing a --param?): " + validation.toString().strip());
+      }
+      // Again after initialize: the engine applies the parameter values once the flow's
+      // configuration is restored, which list processors (ListFile) take for a changed directory
+      // or filter and answer by clearing their listing when they start (@OnScheduled).
+      state.restoreInto(flow);
+      if (guard.isPresent()) {
+        warn(feed, () -> guard.get().check(ComponentStateFile.value(flow, Scope.CLUSTER, table.get().stateKey())));
       }
       IngestTally total = IngestTally.NONE;
       long lastBulletin = flow.getBulletinRepository().getMaxBulletinId();
@@ -139,9 +155,12 @@ public final class FlowRunner {
         }
         IngestTally tally;
         List<FlowFile> refused;
+        long withoutRecords;
         try {
           refuseFailures(result, flow, lastBulletin);
-          tally = IngestTally.of(attributes(result.getOutputFlowFiles(LANDED_PORT)));
+          List<Map<String, String>> landed = attributes(result.getOutputFlowFiles(LANDED_PORT));
+          tally = IngestTally.of(landed);
+          withoutRecords = landed.stream().filter(a -> "0".equals(a.get(IngestTally.ATTR_READ))).count();
           refused = result.getOutputFlowFiles(REFUSED_PORT);
         } catch (RuntimeException e) {
           result.abort(e);
@@ -155,12 +174,19 @@ public final class FlowRunner {
         lastBulletin = flow.getBulletinRepository().getMaxBulletinId();
         total = total.plus(tally);
         if (tally.flowFiles() > 0 || options.listenIdleMillis() == 0) { // a listening source stays quiet while idle
-          err.printf("hub-flow-runner: %s trigger %d: %d new batch(es), %d replayed, read %d (landed %d, quarantined %d) in %d ms%n",
+          // an empty delivery (a 0-byte file, a header alone) is not an error, but it should not pass unseen
+          err.printf("hub-flow-runner: %s trigger %d: %d new batch(es), %d replayed, read %d (landed %d, quarantined %d) in %d ms%s%n",
               feed, trigger, tally.batches(), tally.replayed(), tally.read(), tally.landed(), tally.quarantined(),
-              (System.nanoTime() - t0) / 1_000_000);
+              (System.nanoTime() - t0) / 1_000_000, withoutRecords == 0 ? "" : "; " + withoutRecords + " file(s) without records");
         }
         if (tally.flowFiles() == 0 && refused.isEmpty()) {
           if (options.listenIdleMillis() == 0 || System.nanoTime() - lastArrival >= options.listenIdleMillis() * 1_000_000) {
+            if (guard.isPresent()) {
+              warn(feed, () -> {
+                guard.get().remember(ComponentStateFile.value(flow, Scope.CLUSTER, table.get().stateKey()));
+                return List.of();
+              });
+            }
             return total;
           }
           Thread.sleep(LISTEN_PAUSE_MILLIS);
@@ -175,6 +201,20 @@ public final class FlowRunner {
     } finally {
       shutdown(flow);
     }
+  }
+
+  /** A look at the source beside the flow: what it finds is a warning, and so is its own failure (the flow reports the source's errors). */
+  private void warn(String feed, GuardStep step) {
+    try {
+      step.run().forEach(w -> err.println("hub-flow-runner: WARNING " + feed + ": " + w));
+    } catch (Exception e) {
+      err.println("hub-flow-runner: WARNING " + feed + ": could not check the source's watermark: " + causes(e));
+    }
+  }
+
+  @FunctionalInterface
+  private interface GuardStep {
+    List<String> run() throws Exception;
   }
 
   /**

@@ -18,16 +18,19 @@ import java.util.Map;
  * @param maxTriggers safety stop: most triggers that bring data in one run
  * @param listenIdleMillis 0 for a pull source (stop at the first trigger that brings nothing); for a listening
  *     source (HTTP push, MQTT), keep triggering until nothing has arrived for this long
+ * @param resetState forget the flow's saved state first: pull every row, list every file again
  */
 public record RunnerOptions(Path flow, Map<String, String> parameters, Path narDir, Path workDir, int maxTriggers,
-    long listenIdleMillis) {
+    long listenIdleMillis, boolean resetState) {
   public static final String USAGE = """
-      usage: java -jar hub-flow-runner.jar --flow <flow.json> [--param name=value ...] [--nar-dir <dir>] [--work-dir <dir>] [--max-triggers <n>] [--listen-idle-ms <ms>]
+      usage: java -jar hub-flow-runner.jar --flow <flow.json> [--param name=value ...] [--nar-dir <dir>] [--work-dir <dir>] [--max-triggers <n>] [--listen-idle-ms <ms>] [--reset-state]
         Runs the flow in NiFi's stateless engine until its source has nothing new, then prints
         INGEST feed=<feed> read=<n> landed=<n> quarantined=<n> batches=<n> duration_ms=<n>
         --nar-dir   default: the nars/ directory beside this jar
         --work-dir  default: the work/ directory beside this jar; holds the flow's state (watermarks)
-        --listen-idle-ms  for listening sources (HTTP push, MQTT): stop once nothing arrived for this long""";
+        --listen-idle-ms  for listening sources (HTTP push, MQTT): stop once nothing arrived for this long
+        --reset-state     forget the flow's state (watermark, file listing) and start from the beginning;
+                          batches bronze already holds are skipped""";
 
   public RunnerOptions {
     requireNonNull(flow, "flow is null");
@@ -56,6 +59,7 @@ public record RunnerOptions(Path flow, Map<String, String> parameters, Path narD
     Path workDir = runnerHome.resolve("work");
     int maxTriggers = 1000;
     long listenIdleMillis = 0;
+    boolean resetState = false;
     Map<String, String> parameters = new LinkedHashMap<>();
     List<String> rest = new ArrayList<>(args);
     while (!rest.isEmpty()) {
@@ -66,6 +70,7 @@ public record RunnerOptions(Path flow, Map<String, String> parameters, Path narD
         case "--work-dir" -> workDir = Path.of(value(option, rest));
         case "--max-triggers" -> maxTriggers = (int) number(option, rest);
         case "--listen-idle-ms" -> listenIdleMillis = number(option, rest);
+        case "--reset-state" -> resetState = true;
         case "--param" -> {
           String v = value(option, rest);
           int eq = v.indexOf('=');
@@ -81,7 +86,7 @@ public record RunnerOptions(Path flow, Map<String, String> parameters, Path narD
       throw new UsageException("--flow <flow.json> is required");
     }
     return new RunnerOptions(flow.toAbsolutePath().normalize(), parameters, narDir.toAbsolutePath().normalize(),
-        workDir.toAbsolutePath().normalize(), maxTriggers, listenIdleMillis);
+        workDir.toAbsolutePath().normalize(), maxTriggers, listenIdleMillis, resetState);
   }
 
   private static long number(String option, List<String> rest) {

@@ -57,13 +57,27 @@ class FileDropIngestIT {
     assertThat(quarantine).extracting(r -> r.getField("field")).containsExactly("line 3");
     assertThat((String) quarantine.get(0).getField("payload")).contains("E002,赵德明");
 
-    // the same file again (the runner's ListFile starts a fresh listing each run): a replay, nothing added
+    // the listing carries over: a second run reads nothing
     Run second = run("ca_elderly", civil, lakehouse);
     assertThat(second.ingestLine()).as(second.stderr())
+        .matches("INGEST feed=ca_elderly read=0 landed=0 quarantined=0 batches=0 duration_ms=\\d+");
+
+    // the department drops the same file again (a new modification time): listed, read, a replay that adds nothing
+    drop(civil.resolve("ca_elderly.csv"), Files.readAllBytes(civil.resolve("ca_elderly.csv")), 30);
+    Run again = run("ca_elderly", civil, lakehouse);
+    assertThat(again.ingestLine()).as(again.stderr())
         .matches("INGEST feed=ca_elderly read=3 landed=2 quarantined=1 batches=0 duration_ms=\\d+");
-    assertThat(second.stderr()).contains("0 new batch(es), 1 replayed");
+    assertThat(again.stderr()).contains("0 new batch(es), 1 replayed");
     assertThat(rows(lakehouse, LakehouseTable.bronze("ca_elderly"))).hasSize(2);
     assertThat(rows(lakehouse, LakehouseTable.QUARANTINE.identifier())).hasSize(1);
+
+    // a new export replaces the file: only it is read
+    drop(civil.resolve("ca_elderly.csv"), ("lrbh,xm,xb,sfzh,jzdz,jzzk,sfdj\r\n"
+        + "E004,马兰花,女,640104195305053456,金凤区,独居,是\r\n").getBytes(GBK), 10);
+    Run third = run("ca_elderly", civil, lakehouse);
+    assertThat(third.ingestLine()).as(third.stderr())
+        .matches("INGEST feed=ca_elderly read=1 landed=1 quarantined=0 batches=1 duration_ms=\\d+");
+    assertThat(rows(lakehouse, LakehouseTable.bronze("ca_elderly"))).hasSize(3);
   }
 
   @Test
@@ -118,9 +132,13 @@ class FileDropIngestIT {
 
   /** Writes a file as a department would, a little while ago (ListFile holds back files written this very moment). */
   private static void drop(Path file, byte[] content) throws IOException {
+    drop(file, content, 60);
+  }
+
+  private static void drop(Path file, byte[] content, long secondsAgo) throws IOException {
     Files.createDirectories(file.getParent());
     Files.write(file, content);
-    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(secondsAgo)));
   }
 
   private record Run(int exitCode, String stdout, String stderr) {

@@ -32,6 +32,12 @@ class RunnerOptionsTest {
   }
 
   @Test
+  void keepsTheSavedStateUnlessAskedToReset() {
+    assertThat(RunnerOptions.parse(List.of("--flow", "f.json"), HOME).resetState()).isFalse();
+    assertThat(RunnerOptions.parse(List.of("--flow", "f.json", "--reset-state"), HOME).resetState()).isTrue();
+  }
+
+  @Test
   void rejectsMissingFlowAndMalformedOptionsWithTheReason() {
     assertThatThrownBy(() -> RunnerOptions.parse(List.of("--param", "x=1"), HOME))
         .isInstanceOf(RunnerOptions.UsageException.class).hasMessageContaining("--flow");
