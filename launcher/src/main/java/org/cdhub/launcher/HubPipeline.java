@@ -67,11 +67,20 @@ public final class HubPipeline {
   }
 
   public ResultLine ingest(String feed) {
-    return ingestMeasured(feed).result();
+    return ingestMeasured(feed, List.of()).result();
+  }
+
+  /** Ingests one feed with extra runner options (e.g. {@code --reset-state}). */
+  public ResultLine ingest(String feed, List<String> runnerOptions) {
+    return ingestMeasured(feed, runnerOptions).result();
   }
 
   /** Ingests one feed and also reports the flow runner's peak memory. */
   public Measured ingestMeasured(String feed) {
+    return ingestMeasured(feed, List.of());
+  }
+
+  private Measured ingestMeasured(String feed, List<String> runnerOptions) {
     SourceContract contract = SourceContracts.loadDirectory(commands.artifacts().contractsDir()).get(feed);
     if (contract == null) {
       throw new IllegalArgumentException("Cannot ingest feed " + feed + ": there is no source contract schemas/contracts/" + feed + ".yaml");
@@ -81,7 +90,9 @@ public final class HubPipeline {
       try (EmbeddedSource source = EmbeddedSource.of(contract, sourcesDir())) {
         List<String> all = new ArrayList<>(params);
         all.addAll(source.parameters());
-        ChildJvm runner = commands.ingest(feed, dataDir, lakehouse, all, source.runnerOptions());
+        List<String> options = new ArrayList<>(source.runnerOptions());
+        options.addAll(runnerOptions);
+        ChildJvm runner = commands.ingest(feed, dataDir, lakehouse, all, options);
         if (!source.delivers()) {
           return new Measured(ResultLine.find("INGEST", runner.run(out)), runner.peakRssMb());
         }

@@ -15,6 +15,11 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Run every flow under flows/definitions.")
   boolean all;
 
+  @Option(names = "--reset-state", description = "Forget each flow's source position (watermark, file listing, page cursor)"
+      + " and pull everything again; batches the lakehouse already holds add nothing. The remedy when the runner warns"
+      + " that rows appeared below the watermark.")
+  boolean resetState;
+
   @Option(names = "--report", description = "Print the ingestion log (ops.ingestion_log) instead of ingesting;"
       + " with --flow, of that feed only.")
   boolean report;
@@ -46,7 +51,7 @@ final class IngestCommand implements Callable<Integer> {
     StepCommands commands = new StepCommands(config);
     HubPipeline pipeline = new HubPipeline(commands, dataDir, System.out);
     for (String feed : all ? commands.artifacts().flowFeeds() : List.of(flow)) {
-      pipeline.ingest(feed);
+      pipeline.ingest(feed, resetState ? List.of("--reset-state") : List.of());
     }
     return 0;
   }

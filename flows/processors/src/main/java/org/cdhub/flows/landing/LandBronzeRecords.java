@@ -26,7 +26,6 @@ import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
-import org.apache.nifi.processor.exception.ProcessException;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.schema.access.SchemaNotFoundException;
 import org.apache.nifi.serialization.MalformedRecordException;
@@ -235,9 +234,11 @@ public class LandBronzeRecords extends AbstractProcessor {
     try {
       log.append(entries);
     } catch (RuntimeException e) {
-      // a delivery is not done until it is logged: roll back, the replay will be logged REPLAYED
-      throw new ProcessException("Cannot write " + entries.size() + " entries of feed " + contract.feed() + " to "
-          + LakehouseTable.INGESTION_LOG.qualifiedName() + ": " + e.getMessage(), e);
+      // The deliveries are routed all the same: what landed is in bronze, a failure must still reach its
+      // failure path (e.g. the 503 a pushing vendor retries on). The ERROR bulletin makes the stateless
+      // runner abort the trigger, so the source position rolls back and the replay is logged next time.
+      getLogger().error("Cannot write {} entries of feed {} to {}: {}", entries.size(), contract.feed(),
+          LakehouseTable.INGESTION_LOG.qualifiedName(), e.getMessage(), e);
     }
   }
 

@@ -44,7 +44,7 @@ public final class RawRecord {
   public static RawRecord of(Map<String, String> fields, Set<String> structuredFields) {
     requireNonNull(fields, "fields is null");
     requireNonNull(structuredFields, "structuredFields is null");
-    Map<String, String> copy = new LinkedHashMap<>();
+    LinkedHashMap<String, String> copy = new LinkedHashMap<>();
     fields.forEach((name, value) -> copy.put(requireNonNull(name, "field name is null"), value));
     return owning(copy, structuredFields);
   }
