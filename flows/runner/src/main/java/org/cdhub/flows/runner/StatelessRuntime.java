@@ -76,13 +76,16 @@ final class StatelessRuntime {
     return new StatelessRuntime(settings, engine, root);
   }
 
-  /** Reads the flow definition, applies the parameter values and builds the dataflow (not yet initialized). */
-  StatelessDataflow dataflow(Path flowDefinition, Map<String, String> parameters) throws IOException, StatelessConfigurationException {
+  /** Reads the flow definition and applies the parameter values; its flow may still be changed before {@link #dataflow}. */
+  DataflowDefinition definition(Path flowDefinition, Map<String, String> parameters) throws IOException, StatelessConfigurationException {
     List<ParameterOverride> overrides = new ArrayList<>();
     parameters.forEach((name, value) -> overrides.add(new ParameterOverride(name, value)));
     DataflowDefinitionParser parser = single(DataflowDefinitionParser.class);
-    DataflowDefinition definition = parser.parseFlowDefinition(
-        Map.of(FLOW_SNAPSHOT_FILE, flowDefinition.toString()), settings, overrides);
+    return parser.parseFlowDefinition(Map.of(FLOW_SNAPSHOT_FILE, flowDefinition.toString()), settings, overrides);
+  }
+
+  /** Builds the dataflow (not yet initialized). */
+  StatelessDataflow dataflow(DataflowDefinition definition) throws IOException, StatelessConfigurationException {
     return single(StatelessDataflowFactory.class).createDataflow(settings, definition, extensionRoot);
   }
 
