@@ -36,7 +36,7 @@ import org.cdhub.model.contract.SourceContract;
  * topic in {@code mqtt.topic}), into one FlowFile of records for LandBronzeRecords: a JSON array,
  * one record per message (the topic plus the payload's keys, see {@link MqttMessageRecord}),
  * messages that cannot be read as reject records. Up to {@link #MAX_MESSAGES} messages make
- * one batch, in arrival order.
+ * one batch, in arrival order; one trigger decodes every queued message.
  */
 @Tags({"hub", "mqtt", "iot", "json", "records"})
 @CapabilityDescription("Decodes MQTT messages (one FlowFile per message, as ConsumeMQTT writes them) into one JSON array of "
@@ -125,12 +125,19 @@ public class DecodeMqttMessages extends AbstractProcessor {
     contract = SourceContractLocation.load(context.getProperty(CONTRACT_LOCATION).getValue(), context.getProperty(FEED).getValue());
   }
 
+  /** Every queued message, in batches: the stateless engine may not trigger this processor again while messages wait. */
   @Override
   public void onTrigger(ProcessContext context, ProcessSession session) {
-    List<FlowFile> messages = session.get(context.getProperty(MAX_MESSAGES).asInteger());
-    if (messages.isEmpty()) {
-      return;
+    int max = context.getProperty(MAX_MESSAGES).asInteger();
+    for (List<FlowFile> messages = session.get(max); !messages.isEmpty(); messages = session.get(max)) {
+      if (!decodeBatch(session, messages)) {
+        return;
+      }
     }
+  }
+
+  /** One batch of messages to one FlowFile of records; false when the messages went to failure. */
+  private boolean decodeBatch(ProcessSession session, List<FlowFile> messages) {
     List<RawRecord> records = new ArrayList<>(messages.size());
     int rejected = 0;
     for (int i = 0; i < messages.size(); i++) {
@@ -147,7 +154,7 @@ public class DecodeMqttMessages extends AbstractProcessor {
         for (FlowFile m : messages) {
           session.transfer(session.putAttribute(m, LandBronzeRecords.ATTR_FAILURE_REASON, reason), REL_FAILURE);
         }
-        return;
+        return false;
       }
       RawRecord record = MqttMessageRecord.of(topic, payload, contract.format().maxRecordBytes(), i + 1, name);
       rejected += record.value(org.cdhub.flows.landing.IngestRules.REJECT_RULE) == null ? 0 : 1;
@@ -166,6 +173,7 @@ public class DecodeMqttMessages extends AbstractProcessor {
     }
     session.transfer(session.putAllAttributes(batch, attributes), REL_SUCCESS);
     session.remove(messages); // their payloads are the batch's records now
+    return true;
   }
 
   /** The records as a JSON array of canonical objects, what LandBronzeRecords' JSON reader takes. */

@@ -65,13 +65,13 @@ class DecodeMqttMessagesTest {
   }
 
   @Test
-  void batchesAreCutAtMaxMessagesInArrivalOrder() throws Exception {
+  void oneTriggerDecodesEveryQueuedMessageInBatchesCutAtMaxMessagesInArrivalOrder() throws Exception {
     TestRunner runner = runner();
     runner.setProperty(DecodeMqttMessages.MAX_MESSAGES, "2");
     for (int i = 1; i <= 5; i++) {
       message(runner, TOPIC, "{\"msgId\":\"XY" + i + "\"}");
     }
-    runner.run(3);
+    runner.run(1);
     List<MockFlowFile> batches = runner.getFlowFilesForRelationship(DecodeMqttMessages.REL_SUCCESS);
     assertThat(batches).extracting(b -> b.getAttribute(DecodeMqttMessages.ATTR_RECORD_COUNT)).containsExactly("2", "2", "1");
     List<String> ids = new ArrayList<>();
