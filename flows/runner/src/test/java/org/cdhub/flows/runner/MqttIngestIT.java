@@ -19,12 +19,12 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.cdhub.citygen.live.EmbeddedBroker;
 import org.cdhub.citygen.live.JsonlPublisher;
+import org.cdhub.citygen.live.SubscriberSession;
 import org.cdhub.flows.landing.LakehouseCatalogs;
 import org.cdhub.flows.mqtt.MqttMessageRecord;
 import org.cdhub.model.lakehouse.LakehouseConfig;
 import org.cdhub.model.lakehouse.LakehouseTable;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Assumptions;
@@ -65,7 +65,7 @@ class MqttIngestIT {
     String clientId = "it-" + estate;
     String filter = "xywl/" + estate + "/+/+/alarm";
     LakehouseConfig lakehouse = LakehouseConfig.embedded(dir.resolve("lake"));
-    openSession(broker, clientId, filter); // the flow's resumed session exists before the vendor publishes
+    SubscriberSession.open(broker, clientId, filter, 1); // the flow's resumed session exists before the vendor publishes
 
     Path jsonl = dir.resolve("mqtt_alarm.jsonl");
     StringBuilder lines = new StringBuilder();
@@ -126,16 +126,6 @@ class MqttIngestIT {
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
     assertThat(run.stdout()).doesNotContain("INGEST");
     assertThat(run.stderr()).contains("feed " + FEED + ") failed");
-  }
-
-  private static void openSession(String broker, String clientId, String filter) throws Exception {
-    MqttClient client = new MqttClient(broker, clientId, new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setCleanSession(false);
-    client.connect(options);
-    client.subscribe(filter, 1);
-    client.disconnect();
-    client.close();
   }
 
   private static void publishRaw(String broker, String topic, byte[] payload) throws Exception {
