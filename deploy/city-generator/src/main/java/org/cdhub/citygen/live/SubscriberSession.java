@@ -28,4 +28,17 @@ public final class SubscriberSession {
       client.close();
     }
   }
+
+  /** Makes the broker forget {@code clientId}'s session and whatever it still holds for it (a clean connect). */
+  public static void discard(String brokerUri, String clientId) throws MqttException {
+    MqttClient client = new MqttClient(brokerUri, clientId, new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setCleanSession(true);
+    try {
+      client.connect(options);
+      client.disconnect();
+    } finally {
+      client.close();
+    }
+  }
 }

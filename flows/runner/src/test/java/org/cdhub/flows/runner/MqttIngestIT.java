@@ -62,7 +62,19 @@ class MqttIngestIT {
 
   private void landsOnceAcrossACrash(String broker) throws Exception {
     String estate = "IT" + UUID.randomUUID().toString().substring(0, 8); // this run's own topics on a shared broker
-    String clientId = "it-" + estate;
+    try {
+      landsOnceAcrossACrash(broker, estate);
+    } finally {
+      SubscriberSession.discard(broker, clientId(estate)); // a shared broker keeps no session of ours
+    }
+  }
+
+  private static String clientId(String estate) {
+    return "it-" + estate;
+  }
+
+  private void landsOnceAcrossACrash(String broker, String estate) throws Exception {
+    String clientId = clientId(estate);
     String filter = "xywl/" + estate + "/+/+/alarm";
     LakehouseConfig lakehouse = LakehouseConfig.embedded(dir.resolve("lake"));
     SubscriberSession.open(broker, clientId, filter, 1); // the flow's resumed session exists before the vendor publishes
