@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,16 @@ public final class FlowRunner {
   private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
   /** Pause between empty triggers of a listening source. */
   private static final long LISTEN_PAUSE_MILLIS = 50;
+  /** How long an MQTT flow listens after the last message when --listen-idle-ms is not given. */
+  static final long MQTT_DEFAULT_IDLE_MILLIS = 2_000;
+  /**
+   * How long an MQTT flow keeps listening for the redelivery of messages an earlier run landed but did not
+   * acknowledge: brokers resend unacknowledged messages on a timer (Moquette after 5 s of quiet).
+   */
+  static final long MQTT_REDELIVERY_WAIT_MILLIS = 15_000;
+  /** Test-only fault injection: the runner halts after a batch landed and before the MQTT stand-in acknowledges it. */
+  static final String HALT_BEFORE_ACK_PROPERTY = "hub.flow-runner.mqtt.halt-before-ack";
+  static final int HALT_EXIT_CODE = 3;
 
   /** Lakehouse parameters filled from the launcher's -Dhub.lakehouse.* when not given with --param. */
   static final Map<String, String> LAKEHOUSE_PARAMETERS = Map.of(
@@ -116,8 +127,10 @@ public final class FlowRunner {
     deleteTree(settings.contentDir()); // FlowFile content is transient: never carried across runs
     StatelessRuntime runtime = StatelessRuntime.boot(settings);
     DataflowDefinition definition = runtime.definition(options.flow(), parameters);
+    Optional<MqttSettings> mqtt = MqttStandIn.replaceConsumer(definition, parameters, options.narDir());
     StatelessDataflow flow = runtime.dataflow(definition);
-    ComponentStateFile state = new ComponentStateFile(options.workDir().resolve("state").resolve(stateName(options.flow(), parameters)));
+    Path stateFile = options.workDir().resolve("state").resolve(stateName(options.flow(), parameters));
+    ComponentStateFile state = new ComponentStateFile(stateFile);
     Optional<JdbcSource> table = JdbcSource.of(definition.getVersionedExternalFlow(), parameters);
     Optional<WatermarkGuard> guard = table.map(t -> new WatermarkGuard(t, state.file().resolveSibling(
         state.file().getFileName().toString().replace(".state.properties", ".watermark.properties"))));
@@ -140,6 +153,9 @@ public final class FlowRunner {
       // configuration is restored, which list processors (ListFile) take for a changed directory
       // or filter and answer by clearing their listing when they start (@OnScheduled).
       state.restoreInto(flow);
+      if (mqtt.isPresent()) {
+        return listenMqtt(feed, flow, mqtt.get(), state, stateFile.resolveSibling(stateFile.getFileName() + ".mqtt-landed"));
+      }
       if (guard.isPresent()) {
         warn(feed, () -> guard.get().check(ComponentStateFile.value(flow, Scope.CLUSTER, table.get().stateKey())));
       }
@@ -215,6 +231,113 @@ public final class FlowRunner {
   @FunctionalInterface
   private interface GuardStep {
     List<String> run() throws Exception;
+  }
+
+  /**
+   * Runs a flow whose ConsumeMQTT the stand-in replaces: takes the messages that arrived, enqueues
+   * them where ConsumeMQTT's output goes, triggers, and acknowledges them to the broker only once
+   * the trigger is acknowledged (landed); a failure leaves them with the broker for the next run.
+   */
+  private IngestTally listenMqtt(String feed, StatelessDataflow flow, MqttSettings mqtt, ComponentStateFile state, Path journalFile)
+      throws Exception {
+    long idleMillis = options.listenIdleMillis() > 0 ? options.listenIdleMillis() : MQTT_DEFAULT_IDLE_MILLIS;
+    err.println("hub-flow-runner: " + feed + ": ConsumeMQTT's NAR (org.apache.nifi:" + MqttStandIn.MQTT_NAR_ID + ") is not installed; "
+        + "the runner's STAND-IN subscriber (Eclipse Paho, not NiFi's ConsumeMQTT) takes its place: " + mqtt);
+    LandedMessageJournal journal = LandedMessageJournal.open(journalFile);
+    if (journal.size() > 0) {
+      err.println("hub-flow-runner: " + feed + ": " + journal.size() + " message(s) landed by an earlier run that died before "
+          + "acknowledging them: their redelivery will be acknowledged, not landed again");
+    }
+    long started = System.nanoTime();
+    IngestTally total = IngestTally.NONE;
+    long lastBulletin = flow.getBulletinRepository().getMaxBulletinId();
+    long lastArrival = System.nanoTime();
+    int redelivered = 0;
+    int resent = 0;
+    Map<String, Integer> takenThisRun = new HashMap<>();
+    try (MqttSubscriber subscriber = StandInClassLoader.subscriber(runnerHome.resolve("standin"))) {
+      subscriber.connect(mqtt);
+      for (int trigger = 1; ; ) {
+        List<MqttDelivery> deliveries = new ArrayList<>();
+        List<MqttDelivery> alreadyLanded = new ArrayList<>();
+        for (MqttDelivery d : subscriber.poll(mqtt.maxQueueSize(), LISTEN_PAUSE_MILLIS * 4)) {
+          String key = d.key();
+          if (journal.contains(key)) {
+            alreadyLanded.add(d);
+          } else if (Integer.valueOf(d.messageId()).equals(takenThisRun.get(key))) {
+            resent++; // the broker resent a message this run already took (same packet id): the original's ack covers it
+          } else {
+            takenThisRun.put(key, d.messageId());
+            deliveries.add(d);
+          }
+        }
+        if (!alreadyLanded.isEmpty()) { // landed by a run that died before acknowledging them
+          subscriber.acknowledge(alreadyLanded);
+          journal.removeAll(alreadyLanded.stream().map(MqttDelivery::key).toList());
+          redelivered += alreadyLanded.size();
+          lastArrival = System.nanoTime();
+        }
+        if (deliveries.isEmpty()) {
+          boolean awaitingRedelivery = journal.size() > 0 && System.nanoTime() - started < MQTT_REDELIVERY_WAIT_MILLIS * 1_000_000;
+          if (!awaitingRedelivery && System.nanoTime() - lastArrival >= idleMillis * 1_000_000) {
+            break;
+          }
+          continue;
+        }
+        lastArrival = System.nanoTime();
+        long t0 = System.nanoTime();
+        for (MqttDelivery d : deliveries) {
+          flow.enqueue(d.payload(), d.attributes(mqtt.brokerUris()), MqttStandIn.INPUT_PORT);
+        }
+        TriggerResult result = flow.trigger().getResult();
+        if (!result.isSuccessful()) {
+          throw new IllegalStateException("trigger " + trigger + " failed" + result.getFailureCause().map(c -> ": " + causes(c)).orElse("")
+              + "; its " + deliveries.size() + " message(s) stay unacknowledged with the broker", result.getFailureCause().orElse(null));
+        }
+        IngestTally tally;
+        try {
+          refuseFailures(result, flow, lastBulletin);
+          tally = IngestTally.of(attributes(result.getOutputFlowFiles(LANDED_PORT)));
+          if (tally.read() != deliveries.size()) {
+            throw new IllegalStateException("messages unaccounted for: " + deliveries.size() + " enqueued, " + tally.read() + " landed or quarantined");
+          }
+        } catch (RuntimeException e) {
+          result.abort(e);
+          throw e;
+        }
+        result.acknowledge();
+        state.saveFrom(flow);
+        lastBulletin = flow.getBulletinRepository().getMaxBulletinId();
+        List<String> keys = deliveries.stream().map(MqttDelivery::key).toList();
+        journal.addAll(keys);
+        if (Boolean.getBoolean(HALT_BEFORE_ACK_PROPERTY)) { // fault injection for tests: die between landing and acknowledging
+          err.println("hub-flow-runner: " + HALT_BEFORE_ACK_PROPERTY + " set: halting before acknowledging " + deliveries.size() + " landed message(s)");
+          err.flush();
+          Runtime.getRuntime().halt(HALT_EXIT_CODE);
+        }
+        subscriber.acknowledge(deliveries);
+        journal.removeAll(keys);
+        total = total.plus(tally);
+        err.printf("hub-flow-runner: %s trigger %d: %d message(s), %d new batch(es), %d replayed, read %d (landed %d, quarantined %d) in %d ms%n",
+            feed, trigger, deliveries.size(), tally.batches(), tally.replayed(), tally.read(), tally.landed(), tally.quarantined(),
+            (System.nanoTime() - t0) / 1_000_000);
+        if (trigger++ >= options.maxTriggers()) {
+          throw new IllegalStateException("messages were still arriving after " + options.maxTriggers() + " triggers (--max-triggers)");
+        }
+      }
+    }
+    if (redelivered > 0) {
+      err.printf("hub-flow-runner: %s: %d redelivered message(s) had landed before the last run could acknowledge them: acknowledged, not landed again%n",
+          feed, redelivered);
+    }
+    if (resent > 0) {
+      err.printf("hub-flow-runner: %s: the broker resent %d message(s) while this run was landing them: dropped, landed once%n", feed, resent);
+    }
+    if (journal.size() > 0) { // e.g. acknowledged just before that run died: kept, in case the broker still redelivers them
+      err.printf("hub-flow-runner: %s: %d landed message(s) of an earlier run were not redelivered within %d s; still journaled%n",
+          feed, journal.size(), MQTT_REDELIVERY_WAIT_MILLIS / 1000);
+    }
+    return total;
   }
 
   /**

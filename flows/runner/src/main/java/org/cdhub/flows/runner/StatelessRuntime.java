@@ -76,7 +76,7 @@ final class StatelessRuntime {
     return new StatelessRuntime(settings, engine, root);
   }
 
-  /** Reads the flow definition with the parameter values as overrides. */
+  /** Reads the flow definition and applies the parameter values; its flow may still be changed before {@link #dataflow}. */
   DataflowDefinition definition(Path flowDefinition, Map<String, String> parameters) throws IOException, StatelessConfigurationException {
     List<ParameterOverride> overrides = new ArrayList<>();
     parameters.forEach((name, value) -> overrides.add(new ParameterOverride(name, value)));

@@ -55,6 +55,22 @@ record ExtensionManifests(Map<String, Component> components) {
     return Optional.ofNullable(components.get(key(group, artifact, version, type)));
   }
 
+  /**
+   * These manifests plus published contracts of components whose bundle no NAR here provides:
+   * a bundle that is present keeps its own manifest, every other bundle stays missing.
+   */
+  ExtensionManifests withPublished(Map<String, Component> published) {
+    Set<String> bundles = new LinkedHashSet<>();
+    components.values().forEach(c -> bundles.add(c.bundle()));
+    Map<String, Component> all = new LinkedHashMap<>(components);
+    published.forEach((key, c) -> {
+      if (!bundles.contains(c.bundle())) {
+        all.put(key, c);
+      }
+    });
+    return new ExtensionManifests(all);
+  }
+
   static ExtensionManifests load(Path narDir) throws Exception {
     Map<String, Component> all = new LinkedHashMap<>();
     try (Stream<Path> nars = Files.list(narDir)) {
