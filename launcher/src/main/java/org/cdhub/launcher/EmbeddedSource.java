@@ -43,6 +43,7 @@ interface EmbeddedSource extends AutoCloseable {
     return switch (contract.format().kind()) {
       case JSON_HTTP_PUSH -> new EmbeddedPushSource(contract, sourcesDir.resolve(contract.format().location()));
       case JSON_API -> new EmbeddedApiSource(sourcesDir);
+      case JSON_MQTT -> new EmbeddedMqttSource(contract, sourcesDir);
       default -> new EmbeddedSource() {};
     };
   }

@@ -20,7 +20,8 @@ class FlowProfileTest {
      * loopback vendor endpoints the launcher starts for each run (EmbeddedSource).
      */
     private static final Set<String> EMBEDDED_RUNTIME = Set.of(
-            "lakehouse.catalog.uri", "lakehouse.warehouse", "source.jdbc.driver.location", "source.base.url");
+            "lakehouse.catalog.uri", "lakehouse.warehouse", "source.jdbc.driver.location", "source.base.url",
+            "mqtt.broker.uri");
 
     @Test
     void feedKeysWinOverSharedKeysAndPlaceholdersAreReplaced() {
@@ -61,7 +62,7 @@ class FlowProfileTest {
                 Map<String, String> values = profile.valuesFor(flow, feed, Map.of("sources", "/data/sources"));
                 for (FlowDefinition.Parameter p : flow.parameters()) {
                     boolean needed = p.value() == null && !p.sensitive()
-                            && !(embedded && (EMBEDDED_RUNTIME.contains(p.name()) || p.name().endsWith(".user")));
+                            && !(embedded && (EMBEDDED_RUNTIME.contains(p.name()) || p.name().endsWith(".user") || p.name().endsWith(".username")));
                     if (needed) {
                         assertThat(values).as("profile " + profile.name() + " sets " + p.name() + " for " + feed).containsKey(p.name());
                     }
