@@ -51,7 +51,7 @@ public final class StepCommands {
   public ChildJvm ingest(String feed, Path dataDir, LakehouseConfig lakehouse, List<String> params, List<String> runnerOptions) {
     List<String> cmd = new ArrayList<>();
     cmd.add(config.java25().toString());
-    cmd.add("-Xmx1g");
+    cmd.add("-Xmx2g"); // a 1M-row CSV export is decoded whole (~1 GB of text and bytes)
     cmd.addAll(lakehouse.asSystemPropertyArgs());
     cmd.add("-jar");
     cmd.add(artifacts.flowRunnerJar().toString());

@@ -56,9 +56,22 @@ public final class CsvDrop {
    * @param name what to call the file in messages (feed and file name)
    */
   public static CsvDrop parse(String text, String name) throws BadHeaderException {
+    List<RawRecord> records = new ArrayList<>();
+    int rejected = stream(text, name, records::add);
+    return new CsvDrop(records, rejected);
+  }
+
+  /**
+   * Parses {@code text}, handing each record (rejects included) to {@code sink} in file order
+   * without holding them: a million-row export is never a million records in memory at once.
+   *
+   * @return how many of the records handed on were rejects
+   */
+  public static int stream(String text, String name, java.util.function.Consumer<RawRecord> sink) throws BadHeaderException {
     requireNonNull(text, "text is null");
     requireNonNull(name, "name is null");
-    List<RawRecord> records = new ArrayList<>();
+    requireNonNull(sink, "sink is null");
+    java.util.function.Consumer<RawRecord> records = sink;
     int rejected = 0;
     LineIndex lines = new LineIndex(text);
     CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
@@ -76,7 +89,7 @@ public final class CsvDrop {
         } catch (UncheckedIOException | IllegalStateException e) {
           // commons-csv cannot go on after an unterminated quote: keep the rest as one reject
           int line = nextLine;
-          records.add(reject(RULE_QUOTE, line, text.substring(lines.startOf(line)),
+          records.accept(reject(RULE_QUOTE, line, text.substring(lines.startOf(line)),
               name + ": rule " + RULE_QUOTE + ": line " + line + " opens a quoted cell that is never closed ("
                   + e.getMessage() + ")"));
           rejected++;
@@ -92,7 +105,7 @@ public final class CsvDrop {
         int line = lines.lineOf(start);
         if (row.size() != header.size()) {
           String raw = rawText(text, start);
-          records.add(reject(RULE_COLUMNS, line, raw, name + ": rule " + RULE_COLUMNS + ": line " + line + " has "
+          records.accept(reject(RULE_COLUMNS, line, raw, name + ": rule " + RULE_COLUMNS + ": line " + line + " has "
               + row.size() + " columns, the header has " + header.size()));
           rejected++;
           continue;
@@ -102,12 +115,12 @@ public final class CsvDrop {
           String v = row.get(i);
           fields.put(header.get(i), v.isEmpty() ? null : v);
         }
-        records.add(RawRecord.of(fields));
+        records.accept(RawRecord.of(fields));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // reading a String does not fail
     }
-    return new CsvDrop(records, rejected);
+    return rejected;
   }
 
   /** Every record, admitted rows and rejects, in file order. */

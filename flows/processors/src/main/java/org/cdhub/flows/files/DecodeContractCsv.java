@@ -1,6 +1,8 @@
 package org.cdhub.flows.files;
 
 import java.util.Map;
+import java.util.function.Consumer;
+import org.cdhub.flows.landing.RawRecord;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
@@ -33,10 +35,9 @@ public class DecodeContractCsv extends FileDropDecoder {
   public static final String ATTR_ENCODING = "hub.source.encoding";
 
   @Override
-  protected DecodedFile decode(byte[] bytes, SourceContract contract, String name) throws UnreadableFile {
+  protected void decode(byte[] bytes, SourceContract contract, String name, Consumer<RawRecord> records) throws UnreadableFile {
     try {
-      CsvDrop drop = CsvDrop.parse(DeclaredEncoding.decode(bytes, contract.format().encoding(), name), name);
-      return new DecodedFile(drop.records());
+      CsvDrop.stream(DeclaredEncoding.decode(bytes, contract.format().encoding(), name), name, records);
     } catch (DeclaredEncoding.WrongEncodingException | CsvDrop.BadHeaderException e) {
       throw new UnreadableFile(e);
     }

@@ -1,5 +1,7 @@
 package org.cdhub.flows.files;
 
+import java.util.function.Consumer;
+import org.cdhub.flows.landing.RawRecord;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
@@ -28,10 +30,9 @@ import org.cdhub.model.contract.SourceContract;
 })
 public class DecodeContractExcel extends FileDropDecoder {
   @Override
-  protected DecodedFile decode(byte[] bytes, SourceContract contract, String name) throws UnreadableFile {
+  protected void decode(byte[] bytes, SourceContract contract, String name, Consumer<RawRecord> records) throws UnreadableFile {
     try {
-      ExcelDrop drop = ExcelDrop.parse(bytes, name);
-      return new DecodedFile(drop.records());
+      ExcelDrop.parse(bytes, name).records().forEach(records);
     } catch (ExcelDrop.BadWorkbookException | CsvDrop.BadHeaderException e) {
       throw new UnreadableFile(e);
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
@@ -82,11 +83,12 @@ public abstract class FileDropDecoder extends AbstractProcessor {
     }
   }
 
-  /** One decoded file: its records in file order, reject records included. */
-  protected record DecodedFile(List<RawRecord> records) {}
-
-  /** Decodes one file of {@code contract}'s feed; {@code name} names feed and file for messages. */
-  protected abstract DecodedFile decode(byte[] bytes, SourceContract contract, String name) throws UnreadableFile;
+  /**
+   * Decodes one file of {@code contract}'s feed, handing its records (reject records included) to
+   * {@code records} in file order; {@code name} names feed and file for messages.
+   */
+  protected abstract void decode(byte[] bytes, SourceContract contract, String name, Consumer<RawRecord> records)
+      throws UnreadableFile;
 
   /** Attributes a format adds to a decoded file (e.g. the encoding used). */
   protected Map<String, String> extraAttributes(SourceContract contract) {
@@ -138,30 +140,76 @@ public abstract class FileDropDecoder extends AbstractProcessor {
       fail(session, flowFile, name + ": cannot read the file: " + e.getMessage());
       return;
     }
-    DecodedFile drop;
+    int perBatch = context.getProperty(RECORDS_PER_BATCH).asInteger();
+    Batches batches = new Batches(session, flowFile, perBatch);
     try {
-      drop = decode(bytes, contract, name);
+      decode(bytes, contract, name, batches);
     } catch (UnreadableFile e) {
+      batches.discard();
       fail(session, flowFile, e.getMessage());
       return;
     }
-    int perBatch = context.getProperty(RECORDS_PER_BATCH).asInteger();
-    List<RawRecord> records = drop.records();
-    int batches = Math.max(1, (records.size() + perBatch - 1) / perBatch); // an empty file is one empty batch: it is logged
-    for (int b = 0; b < batches; b++) {
-      List<RawRecord> chunk = records.subList(b * perBatch, Math.min(records.size(), (b + 1) * perBatch));
-      byte[] json = CsvDrop.json(chunk).getBytes(StandardCharsets.UTF_8);
-      FlowFile part = session.write(session.create(flowFile), out -> out.write(json));
-      Map<String, String> attributes = new HashMap<>(extraAttributes(contract));
-      attributes.put(ATTR_RECORD_COUNT, Integer.toString(chunk.size()));
-      attributes.put(ATTR_REJECTED, Long.toString(chunk.stream().filter(r -> r.value(IngestRules.REJECT_RULE) != null).count()));
-      attributes.put("fragment.identifier", flowFile.getAttribute("uuid"));
-      attributes.put("fragment.index", Integer.toString(b));
-      attributes.put("fragment.count", Integer.toString(batches));
-      attributes.put("mime.type", "application/json");
-      session.transfer(session.putAllAttributes(part, attributes), REL_SUCCESS);
-    }
+    batches.finish(extraAttributes(contract));
     session.remove(flowFile);
+  }
+
+  /**
+   * Writes a file's records as FlowFiles of at most {@code perBatch} records while it is decoded,
+   * so only one batch is in memory; an empty file is one empty batch, so its delivery is logged.
+   */
+  private static final class Batches implements Consumer<RawRecord> {
+    private final ProcessSession session;
+    private final FlowFile file;
+    private final int perBatch;
+    private final List<RawRecord> pending = new ArrayList<>();
+    private final List<FlowFile> written = new ArrayList<>();
+    private final List<Integer> counts = new ArrayList<>();
+    private final List<Long> rejects = new ArrayList<>();
+
+    Batches(ProcessSession session, FlowFile file, int perBatch) {
+      this.session = session;
+      this.file = file;
+      this.perBatch = perBatch;
+    }
+
+    @Override
+    public void accept(RawRecord record) {
+      pending.add(record);
+      if (pending.size() == perBatch) {
+        flush();
+      }
+    }
+
+    private void flush() {
+      byte[] json = CsvDrop.json(pending).getBytes(StandardCharsets.UTF_8);
+      written.add(session.write(session.create(file), out -> out.write(json)));
+      counts.add(pending.size());
+      rejects.add(pending.stream().filter(r -> r.value(IngestRules.REJECT_RULE) != null).count());
+      pending.clear();
+    }
+
+    /** Writes the last batch and routes them all, numbered (fragment.count is known only now). */
+    void finish(Map<String, String> extra) {
+      if (!pending.isEmpty() || written.isEmpty()) {
+        flush();
+      }
+      for (int b = 0; b < written.size(); b++) {
+        Map<String, String> attributes = new HashMap<>(extra);
+        attributes.put(ATTR_RECORD_COUNT, Integer.toString(counts.get(b)));
+        attributes.put(ATTR_REJECTED, Long.toString(rejects.get(b)));
+        attributes.put("fragment.identifier", file.getAttribute("uuid"));
+        attributes.put("fragment.index", Integer.toString(b));
+        attributes.put("fragment.count", Integer.toString(written.size()));
+        attributes.put("mime.type", "application/json");
+        session.transfer(session.putAllAttributes(written.get(b), attributes), REL_SUCCESS);
+      }
+    }
+
+    /** The file turned out unreadable: nothing of it goes on. */
+    void discard() {
+      session.remove(written);
+      pending.clear();
+    }
   }
 
   private void fail(ProcessSession session, FlowFile flowFile, String reason) {
