@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
@@ -37,40 +38,174 @@ public final class BronzeLanding {
   }
 
   public LandingResult land(SourceContract contract, LandingBatch batch) {
+    Outcome outcome = landAll(contract, List.of(batch), Runnable::run).get(0);
+    if (outcome.failure() != null) {
+      throw outcome.failure();
+    }
+    return outcome.result();
+  }
+
+  /** What became of one batch of {@link #landAll}: its result, or why it could not be landed. */
+  public record Outcome(LandingBatch batch, LandingResult result, RuntimeException failure) {}
+
+  /**
+   * Lands several batches of one feed, writing their Parquet files in parallel on {@code executor}
+   * and committing them one by one in delivery order. Replays are found and new source columns
+   * added first, one batch after the other, so every file is written with the final schema. A
+   * batch that fails does not stop the others.
+   */
+  public List<Outcome> landAll(SourceContract contract, List<LandingBatch> batches, java.util.concurrent.Executor executor) {
     requireNonNull(contract, "contract is null");
-    requireNonNull(batch, "batch is null");
-    if (!contract.feed().equals(batch.feed())) {
-      throw new IllegalArgumentException("Cannot land batch " + batch.batchId() + " with the contract of feed " + contract.feed());
-    }
-    Long bronzeSnapshot = null;
-    Long quarantineSnapshot = null;
-    boolean replayed = true;
-    if (!batch.landing().isEmpty()) {
-      Table bronze = bronzeTable(contract);
-      Optional<Snapshot> done = snapshotOf(bronze, batch.batchId());
-      if (done.isPresent()) {
-        bronzeSnapshot = done.get().snapshotId();
-      } else {
-        evolve(bronze, batch);
-        bronzeSnapshot = TableAppends.append(bronze, batch.batchId(), bronzeRows(bronze.schema(), batch));
-        replayed = false;
+    requireNonNull(batches, "batches is null");
+    requireNonNull(executor, "executor is null");
+    List<Plan> plans = new ArrayList<>(batches.size());
+    java.util.Map<String, Plan> firstOf = new java.util.HashMap<>();
+    Table bronze = null;
+    Table quarantine = null;
+    for (LandingBatch batch : batches) {
+      Plan plan = new Plan(batch);
+      plans.add(plan);
+      try {
+        if (!contract.feed().equals(batch.feed())) {
+          throw new IllegalArgumentException("Cannot land batch " + batch.batchId() + " with the contract of feed " + contract.feed());
+        }
+        Plan first = firstOf.putIfAbsent(batch.batchId(), plan);
+        if (first != null) {
+          plan.sameAs = first; // delivered twice in one go: the second is a replay of the first
+          continue;
+        }
+        if (!batch.landing().isEmpty()) {
+          bronze = bronze != null ? bronze : bronzeTable(contract);
+          Optional<Snapshot> done = snapshotOf(bronze, batch.batchId());
+          if (done.isPresent()) {
+            plan.bronzeSnapshot = done.get().snapshotId();
+          } else {
+            evolve(bronze, batch);
+            plan.bronze = bronze;
+          }
+        }
+        if (!batch.quarantine().isEmpty()) {
+          quarantine = quarantine != null ? quarantine : TableAppends.createOrLoad(catalog, LakehouseTable.QUARANTINE);
+          Optional<Snapshot> done = snapshotOf(quarantine, batch.batchId());
+          if (done.isPresent()) {
+            plan.quarantineSnapshot = done.get().snapshotId();
+          } else {
+            plan.quarantine = quarantine;
+          }
+        }
+      } catch (RuntimeException e) {
+        plan.failure = e;
       }
     }
-    if (!batch.quarantine().isEmpty()) {
-      Table quarantine = TableAppends.createOrLoad(catalog, LakehouseTable.QUARANTINE);
-      Optional<Snapshot> done = snapshotOf(quarantine, batch.batchId());
-      if (done.isPresent()) {
-        quarantineSnapshot = done.get().snapshotId();
-      } else {
-        quarantineSnapshot = TableAppends.append(quarantine, batch.batchId(), quarantineRows(quarantine.schema(), batch));
-        replayed = false;
+    // write the new files in parallel, with the schema every evolution above left
+    List<java.util.concurrent.CompletableFuture<Void>> writes = new ArrayList<>();
+    for (Plan plan : plans) {
+      if (plan.failure == null && plan.sameAs == null && (plan.bronze != null || plan.quarantine != null)) {
+        writes.add(java.util.concurrent.CompletableFuture.runAsync(plan::write, executor));
       }
     }
-    if (batch.read() == 0) {
-      replayed = false;
+    writes.forEach(w -> {
+      try {
+        w.join();
+      } catch (java.util.concurrent.CompletionException ignored) {
+        // Plan.write keeps its own failure
+      }
+    });
+    // commit in delivery order
+    List<Outcome> outcomes = new ArrayList<>(plans.size());
+    for (Plan plan : plans) {
+      outcomes.add(plan.commit());
     }
-    return new LandingResult(batch.batchId(), batch.read(), batch.landing().size(), batch.quarantine().size(),
-        bronzeSnapshot, quarantineSnapshot, replayed);
+    return outcomes;
+  }
+
+  /** One batch on its way: what it still needs written, then committed. */
+  private static final class Plan {
+    final LandingBatch batch;
+    Table bronze;
+    Table quarantine;
+    Long bronzeSnapshot;
+    Long quarantineSnapshot;
+    DataFile bronzeFile;
+    DataFile quarantineFile;
+    Plan sameAs;
+    Outcome outcome;
+    volatile RuntimeException failure;
+
+    Plan(LandingBatch batch) {
+      this.batch = batch;
+    }
+
+    void write() {
+      try {
+        if (bronze != null) {
+          bronzeFile = TableAppends.writeFile(bronze, batch.batchId(), bronzeRows(bronze.schema(), batch));
+        }
+        if (quarantine != null) {
+          quarantineFile = TableAppends.writeFile(quarantine, batch.batchId(), quarantineRows(quarantine.schema(), batch));
+        }
+      } catch (RuntimeException e) {
+        failure = e;
+        deleteWritten(e);
+      }
+    }
+
+    Outcome commit() {
+      if (sameAs != null) {
+        Outcome first = sameAs.outcome;
+        outcome = first.failure() != null ? new Outcome(batch, null, first.failure())
+            : new Outcome(batch, new LandingResult(batch.batchId(), batch.read(), batch.landing().size(), batch.quarantine().size(),
+                first.result().bronzeSnapshotId(), first.result().quarantineSnapshotId(), batch.read() > 0), null);
+        return outcome;
+      }
+      boolean replayed = true;
+      try {
+        if (failure != null) {
+          throw failure;
+        }
+        if (bronzeFile != null) {
+          bronzeSnapshot = TableAppends.commit(bronze, batch.batchId(), bronzeFile);
+          bronzeFile = null;
+          replayed = false;
+        }
+        if (quarantineFile != null) {
+          quarantineSnapshot = TableAppends.commit(quarantine, batch.batchId(), quarantineFile);
+          quarantineFile = null;
+          replayed = false;
+        }
+      } catch (RuntimeException e) {
+        deleteWritten(e);
+        outcome = new Outcome(batch, null, e);
+        return outcome;
+      }
+      if (batch.read() == 0) {
+        replayed = false;
+      }
+      outcome = new Outcome(batch, new LandingResult(batch.batchId(), batch.read(), batch.landing().size(),
+          batch.quarantine().size(), bronzeSnapshot, quarantineSnapshot, replayed), null);
+      return outcome;
+    }
+
+    /** Files written but not committed are removed; a file a commit may have taken (state unknown) is kept. */
+    private void deleteWritten(RuntimeException cause) {
+      if (cause instanceof org.apache.iceberg.exceptions.CommitStateUnknownException) {
+        return;
+      }
+      if (bronzeFile != null) {
+        deleteQuietly(bronze, bronzeFile);
+      }
+      if (quarantineFile != null) {
+        deleteQuietly(quarantine, quarantineFile);
+      }
+    }
+
+    private static void deleteQuietly(Table table, DataFile file) {
+      try {
+        table.io().deleteFile(file.location());
+      } catch (RuntimeException ignored) {
+        // an orphan file is harmless: no snapshot references it
+      }
+    }
   }
 
   /** The snapshot that committed {@code batchId} to {@code table}, if any. */

@@ -143,8 +143,17 @@ public class LandBronzeRecords extends AbstractProcessor {
       .description("FlowFiles that could not be read or landed, with the reason in hub.failure.reason; nothing of them is in bronze unless a replay later lands it")
       .build();
 
+  public static final PropertyDescriptor LANDING_THREADS = new PropertyDescriptor.Builder()
+      .name("Landing Threads")
+      .description("Threads that read, check and write batches side by side; commits stay one at a time, in delivery order")
+      .required(true)
+      .defaultValue("2")
+      .addValidator(StandardValidators.createLongValidator(1, 64, true))
+      .build();
+
   private static final List<PropertyDescriptor> PROPERTIES = List.of(
-      RECORD_READER, FEED, CONTRACT_LOCATION, CATALOG_NAME, CATALOG_URI, WAREHOUSE, CATALOG_USER, CATALOG_PASSWORD);
+      RECORD_READER, FEED, CONTRACT_LOCATION, CATALOG_NAME, CATALOG_URI, WAREHOUSE, CATALOG_USER, CATALOG_PASSWORD,
+      LANDING_THREADS);
   private static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE);
   /** FlowFiles landed per trigger, and so per ingestion-log commit. */
   static final int DELIVERIES_PER_TRIGGER = 50;
@@ -154,6 +163,8 @@ public class LandBronzeRecords extends AbstractProcessor {
   private volatile JdbcCatalog catalog;
   private volatile BronzeLanding landing;
   private volatile IngestionLog log;
+  private volatile java.util.concurrent.ExecutorService pool;
+  private volatile int threads;
   private volatile String transitUri;
 
   @Override
@@ -206,6 +217,14 @@ public class LandBronzeRecords extends AbstractProcessor {
     catalog = LakehouseCatalogs.open(config, context.getProperty(CATALOG_USER).getValue(), context.getProperty(CATALOG_PASSWORD).getValue());
     landing = new BronzeLanding(catalog);
     log = new IngestionLog(catalog);
+    threads = context.getProperty(LANDING_THREADS).asInteger();
+    String feed = contract.feed();
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "hub-landing-" + feed + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
     transitUri = "iceberg://" + config.catalogName() + "/" + LakehouseTable.bronze(contract.feed());
   }
 
@@ -215,6 +234,11 @@ public class LandBronzeRecords extends AbstractProcessor {
     catalog = null;
     landing = null;
     log = null;
+    java.util.concurrent.ExecutorService running = pool;
+    pool = null;
+    if (running != null) {
+      running.shutdownNow();
+    }
     if (open != null) {
       open.close();
     }
@@ -228,8 +252,9 @@ public class LandBronzeRecords extends AbstractProcessor {
     }
     RecordReaderFactory readers = context.getProperty(RECORD_READER).asControllerService(RecordReaderFactory.class);
     List<IngestionLogEntry> entries = new ArrayList<>(flowFiles.size());
-    for (FlowFile flowFile : flowFiles) {
-      entries.add(land(session, flowFile, readers));
+    int wave = Math.max(1, threads * 2); // a few batches in memory at a time, enough to keep every thread busy
+    for (int i = 0; i < flowFiles.size(); i += wave) {
+      entries.addAll(landWave(session, flowFiles.subList(i, Math.min(flowFiles.size(), i + wave)), readers));
     }
     try {
       log.append(entries);
@@ -242,28 +267,72 @@ public class LandBronzeRecords extends AbstractProcessor {
     }
   }
 
-  /** Lands one FlowFile, routes it, and says what happened for the ingestion log. */
-  private IngestionLogEntry land(ProcessSession session, FlowFile flowFile, RecordReaderFactory readers) {
+  /** A FlowFile's records read into a batch, or why they could not be. */
+  private record Parsed(FlowFile flowFile, LandingBatch batch, Exception failure) {}
+
+  /**
+   * Lands some FlowFiles: their content is read here (a session is single-threaded), their records
+   * parsed and checked and their Parquet files written on the landing threads, then each is
+   * committed and routed in delivery order. Returns what happened to each, for the ingestion log.
+   */
+  private List<IngestionLogEntry> landWave(ProcessSession session, List<FlowFile> wave, RecordReaderFactory readers) {
     long start = System.nanoTime();
-    List<RawRecord> records;
+    List<java.util.concurrent.CompletableFuture<Parsed>> parsing = new ArrayList<>(wave.size());
+    for (FlowFile flowFile : wave) {
+      byte[] content;
+      try (InputStream in = session.read(flowFile)) {
+        content = in.readAllBytes();
+      } catch (IOException | RuntimeException e) {
+        parsing.add(java.util.concurrent.CompletableFuture.completedFuture(new Parsed(flowFile, null, e)));
+        continue;
+      }
+      parsing.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> parse(flowFile, content, readers), pool));
+    }
+    List<Parsed> parsed = parsing.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    List<LandingBatch> batches = parsed.stream().filter(p -> p.batch() != null).map(Parsed::batch).toList();
+    java.util.Iterator<BronzeLanding.Outcome> outcomes = landing.landAll(contract, batches, pool).iterator();
+    List<IngestionLogEntry> entries = new ArrayList<>(wave.size());
+    for (Parsed p : parsed) {
+      FlowFile flowFile = p.flowFile();
+      if (p.batch() == null) {
+        String reason = "Cannot read the records of FlowFile " + flowFile.getAttribute("uuid") + " of feed "
+            + contract.feed() + ": " + p.failure().getMessage();
+        fail(session, flowFile, reason, p.failure());
+        entries.add(failed(flowFile, "unread-" + flowFile.getAttribute("uuid"), reason, start));
+        continue;
+      }
+      BronzeLanding.Outcome outcome = outcomes.next();
+      LandingBatch batch = outcome.batch();
+      if (outcome.failure() != null) {
+        String reason = "Cannot land batch " + batch.batchId() + " of feed " + contract.feed() + " ("
+            + batch.read() + " records) in " + LakehouseTable.bronze(contract.feed()) + ": " + outcome.failure().getMessage();
+        fail(session, flowFile, reason, outcome.failure());
+        entries.add(failed(flowFile, batch.batchId(), reason, start));
+        continue;
+      }
+      entries.add(route(session, flowFile, outcome.result(), start));
+    }
+    return entries;
+  }
+
+  private Parsed parse(FlowFile flowFile, byte[] content, RecordReaderFactory readers) {
     try {
-      records = readRecords(session, flowFile, readers);
+      List<RawRecord> records = new ArrayList<>();
+      try (InputStream in = new java.io.ByteArrayInputStream(content);
+           RecordReader reader = readers.createRecordReader(flowFile, in, getLogger())) {
+        Record record;
+        while ((record = reader.nextRecord()) != null) {
+          records.add(rawRecord(record));
+        }
+      }
+      return new Parsed(flowFile, LandingBatch.of(rules, records, Instant.now()), null);
     } catch (IOException | MalformedRecordException | SchemaNotFoundException | RuntimeException e) {
-      String reason = "Cannot read the records of FlowFile " + flowFile.getAttribute("uuid") + " of feed "
-          + contract.feed() + ": " + e.getMessage();
-      fail(session, flowFile, reason, e);
-      return failed(flowFile, "unread-" + flowFile.getAttribute("uuid"), reason, start);
+      return new Parsed(flowFile, null, e);
     }
-    LandingBatch batch = LandingBatch.of(rules, records, Instant.now());
-    LandingResult result;
-    try {
-      result = landing.land(contract, batch);
-    } catch (RuntimeException e) {
-      String reason = "Cannot land batch " + batch.batchId() + " of feed " + contract.feed() + " ("
-          + batch.read() + " records) in " + LakehouseTable.bronze(contract.feed()) + ": " + e.getMessage();
-      fail(session, flowFile, reason, e);
-      return failed(flowFile, batch.batchId(), reason, start);
-    }
+  }
+
+  /** Routes a landed FlowFile with its batch's counts and snapshots; says what happened for the ingestion log. */
+  private IngestionLogEntry route(ProcessSession session, FlowFile flowFile, LandingResult result, long start) {
     Map<String, String> attributes = new HashMap<>();
     attributes.put(ATTR_BATCH_ID, result.batchId());
     attributes.put(ATTR_READ, Integer.toString(result.read()));
@@ -299,19 +368,6 @@ public class LandBronzeRecords extends AbstractProcessor {
 
   private static long millisSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
-  }
-
-  private List<RawRecord> readRecords(ProcessSession session, FlowFile flowFile, RecordReaderFactory readers)
-      throws IOException, MalformedRecordException, SchemaNotFoundException {
-    List<RawRecord> records = new ArrayList<>();
-    try (InputStream in = session.read(flowFile);
-         RecordReader reader = readers.createRecordReader(flowFile, in, getLogger())) {
-      Record record;
-      while ((record = reader.nextRecord()) != null) {
-        records.add(rawRecord(record));
-      }
-    }
-    return records;
   }
 
   /**

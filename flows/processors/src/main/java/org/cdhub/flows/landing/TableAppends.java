@@ -82,6 +82,14 @@ final class TableAppends {
    * {@code batchId} in the snapshot summary; returns the new snapshot id.
    */
   static long append(Table table, String batchId, List<Record> rows) {
+    return commit(table, batchId, writeFile(table, batchId, rows));
+  }
+
+  /**
+   * Writes {@code rows} (all of one partition) to one new Parquet file of {@code table}, not yet
+   * part of it. Safe to call from several threads at once (each batch gets its own file).
+   */
+  static DataFile writeFile(Table table, String batchId, List<Record> rows) {
     PartitionSpec spec = table.spec();
     StructLike partition = null;
     if (!spec.isUnpartitioned()) {
@@ -98,7 +106,11 @@ final class TableAppends {
         .operationId(batchId)
         .build();
     EncryptedOutputFile out = partition == null ? files.newOutputFile() : files.newOutputFile(spec, partition);
-    DataFile file = write(writers, out, spec, partition, rows, batchId, table);
+    return write(writers, out, spec, partition, rows, batchId, table);
+  }
+
+  /** Appends a written file with {@code batchId} in the snapshot summary; returns the new snapshot id. */
+  static long commit(Table table, String batchId, DataFile file) {
     try {
       table.newAppend().appendFile(file).set(BronzeEnvelope.SNAPSHOT_BATCH_PROPERTY, batchId).commit();
     } catch (CommitStateUnknownException unknown) {
