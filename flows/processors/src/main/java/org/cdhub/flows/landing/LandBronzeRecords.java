@@ -81,20 +81,9 @@ public class LandBronzeRecords extends AbstractProcessor {
       .required(true)
       .build();
 
-  public static final PropertyDescriptor FEED = new PropertyDescriptor.Builder()
-      .name("Feed")
-      .description("Feed id (lower snake case): names the source contract and the bronze table bronze.<feed>")
-      .required(true)
-      .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("[a-z][a-z0-9_]{1,62}")))
-      .build();
+  public static final PropertyDescriptor FEED = SourceContractLocation.FEED;
 
-  public static final PropertyDescriptor CONTRACT_LOCATION = new PropertyDescriptor.Builder()
-      .name("Contract Location")
-      .description("Directory holding the feed's source contract <feed>.yaml, or 'bundled' for the contracts packaged with the hub")
-      .required(true)
-      .defaultValue(SourceContractLocation.BUNDLED)
-      .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-      .build();
+  public static final PropertyDescriptor CONTRACT_LOCATION = SourceContractLocation.CONTRACT_LOCATION;
 
   public static final PropertyDescriptor CATALOG_NAME = new PropertyDescriptor.Builder()
       .name("Catalog Name")
@@ -180,15 +169,7 @@ public class LandBronzeRecords extends AbstractProcessor {
   @Override
   protected Collection<ValidationResult> customValidate(ValidationContext context) {
     List<ValidationResult> problems = new ArrayList<>();
-    String feed = context.getProperty(FEED).getValue();
-    String location = context.getProperty(CONTRACT_LOCATION).getValue();
-    if (feed != null && location != null) {
-      try {
-        SourceContractLocation.load(location, feed);
-      } catch (RuntimeException e) {
-        problems.add(invalid(CONTRACT_LOCATION, location, e.getMessage()));
-      }
-    }
+    problems.addAll(SourceContractLocation.validate(context));
     String name = context.getProperty(CATALOG_NAME).getValue();
     String uri = context.getProperty(CATALOG_URI).getValue();
     String warehouse = context.getProperty(WAREHOUSE).getValue();
@@ -208,7 +189,7 @@ public class LandBronzeRecords extends AbstractProcessor {
 
   @OnScheduled
   public void openLakehouse(ProcessContext context) {
-    contract = SourceContractLocation.load(context.getProperty(CONTRACT_LOCATION).getValue(), context.getProperty(FEED).getValue());
+    contract = SourceContractLocation.load(context);
     rules = new IngestRules(contract);
     LakehouseConfig config = new LakehouseConfig(
         context.getProperty(CATALOG_NAME).getValue(),

@@ -56,20 +56,9 @@ public class DecodeMqttMessages extends AbstractProcessor {
   public static final String ATTR_RECORD_COUNT = "record.count";
   public static final String ATTR_REJECTED = "hub.records.rejected";
 
-  public static final PropertyDescriptor FEED = new PropertyDescriptor.Builder()
-      .name("Feed")
-      .description("Feed id: names the source contract of the messages (its max_record_bytes bounds a payload)")
-      .required(true)
-      .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("[a-z][a-z0-9_]{1,62}")))
-      .build();
+  public static final PropertyDescriptor FEED = SourceContractLocation.FEED;
 
-  public static final PropertyDescriptor CONTRACT_LOCATION = new PropertyDescriptor.Builder()
-      .name("Contract Location")
-      .description("Directory holding the feed's source contract <feed>.yaml, or 'bundled' for the contracts packaged with the hub")
-      .required(true)
-      .defaultValue(SourceContractLocation.BUNDLED)
-      .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
-      .build();
+  public static final PropertyDescriptor CONTRACT_LOCATION = SourceContractLocation.CONTRACT_LOCATION;
 
   public static final PropertyDescriptor MAX_MESSAGES = new PropertyDescriptor.Builder()
       .name("Max Messages per Batch")
@@ -107,22 +96,13 @@ public class DecodeMqttMessages extends AbstractProcessor {
   @Override
   protected Collection<ValidationResult> customValidate(ValidationContext context) {
     List<ValidationResult> problems = new ArrayList<>();
-    String feed = context.getProperty(FEED).getValue();
-    String location = context.getProperty(CONTRACT_LOCATION).getValue();
-    if (feed != null && location != null) {
-      try {
-        SourceContractLocation.load(location, feed);
-      } catch (RuntimeException e) {
-        problems.add(new ValidationResult.Builder().subject(CONTRACT_LOCATION.getName()).input(location).valid(false)
-            .explanation(e.getMessage()).build());
-      }
-    }
+    problems.addAll(SourceContractLocation.validate(context));
     return problems;
   }
 
   @OnScheduled
   public void loadContract(ProcessContext context) {
-    contract = SourceContractLocation.load(context.getProperty(CONTRACT_LOCATION).getValue(), context.getProperty(FEED).getValue());
+    contract = SourceContractLocation.load(context);
   }
 
   /** Every queued message, in batches: the stateless engine may not trigger this processor again while messages wait. */
