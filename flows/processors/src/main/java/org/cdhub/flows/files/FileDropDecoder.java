@@ -96,9 +96,7 @@ public abstract class FileDropDecoder extends AbstractProcessor {
 
   @Override
   protected Collection<ValidationResult> customValidate(ValidationContext context) {
-    List<ValidationResult> problems = new ArrayList<>();
-    problems.addAll(SourceContractLocation.validate(context));
-    return problems;
+    return SourceContractLocation.validate(context);
   }
 
   @OnScheduled

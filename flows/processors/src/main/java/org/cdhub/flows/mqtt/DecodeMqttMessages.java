@@ -95,9 +95,7 @@ public class DecodeMqttMessages extends AbstractProcessor {
 
   @Override
   protected Collection<ValidationResult> customValidate(ValidationContext context) {
-    List<ValidationResult> problems = new ArrayList<>();
-    problems.addAll(SourceContractLocation.validate(context));
-    return problems;
+    return SourceContractLocation.validate(context);
   }
 
   @OnScheduled

@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.cdhub.flows.files.CsvDrop;
 import org.cdhub.flows.files.DeclaredEncoding;
-import org.cdhub.flows.landing.LakehouseCatalogs;
 import org.cdhub.model.lakehouse.LakehouseConfig;
 import org.cdhub.model.lakehouse.LakehouseTable;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -46,7 +39,7 @@ class FileDropIngestIT {
     drop(civil.resolve("ca_subsistence.xlsx"), new byte[] {1, 2, 3}); // another feed's file in the same directory
     LakehouseConfig lakehouse = LakehouseConfig.embedded(dir.resolve("lake"));
 
-    Run first = run("ca_elderly", civil, lakehouse);
+    RunnerProcess.Run first = run("ca_elderly", civil, lakehouse);
     assertThat(first.exitCode()).as(first.stderr()).isZero();
     assertThat(first.ingestLine()).matches("INGEST feed=ca_elderly read=3 landed=2 quarantined=1 batches=1 duration_ms=\\d+");
     List<Record> bronze = rows(lakehouse, LakehouseTable.bronze("ca_elderly"));
@@ -58,13 +51,13 @@ class FileDropIngestIT {
     assertThat((String) quarantine.get(0).getField("payload")).contains("E002,赵德明");
 
     // the listing carries over: a second run reads nothing
-    Run second = run("ca_elderly", civil, lakehouse);
+    RunnerProcess.Run second = run("ca_elderly", civil, lakehouse);
     assertThat(second.ingestLine()).as(second.stderr())
         .matches("INGEST feed=ca_elderly read=0 landed=0 quarantined=0 batches=0 duration_ms=\\d+");
 
     // the department drops the same file again (a new modification time): listed, read, a replay that adds nothing
     drop(civil.resolve("ca_elderly.csv"), Files.readAllBytes(civil.resolve("ca_elderly.csv")), 30);
-    Run again = run("ca_elderly", civil, lakehouse);
+    RunnerProcess.Run again = run("ca_elderly", civil, lakehouse);
     assertThat(again.ingestLine()).as(again.stderr())
         .matches("INGEST feed=ca_elderly read=3 landed=2 quarantined=1 batches=0 duration_ms=\\d+");
     assertThat(again.stderr()).contains("0 new batch(es), 1 replayed");
@@ -74,7 +67,7 @@ class FileDropIngestIT {
     // a new export replaces the file: only it is read
     drop(civil.resolve("ca_elderly.csv"), ("lrbh,xm,xb,sfzh,jzdz,jzzk,sfdj\r\n"
         + "E004,马兰花,女,640104195305053456,金凤区,独居,是\r\n").getBytes(GBK), 10);
-    Run third = run("ca_elderly", civil, lakehouse);
+    RunnerProcess.Run third = run("ca_elderly", civil, lakehouse);
     assertThat(third.ingestLine()).as(third.stderr())
         .matches("INGEST feed=ca_elderly read=1 landed=1 quarantined=0 batches=1 duration_ms=\\d+");
     assertThat(rows(lakehouse, LakehouseTable.bronze("ca_elderly"))).hasSize(3);
@@ -86,7 +79,7 @@ class FileDropIngestIT {
     drop(health.resolve("health_residents.csv"), "jmbh,xm\nH001,张三\n".getBytes(GBK));
     LakehouseConfig lakehouse = LakehouseConfig.embedded(dir.resolve("lake"));
 
-    Run run = run("health_residents", health, lakehouse);
+    RunnerProcess.Run run = run("health_residents", health, lakehouse);
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
     assertThat(run.stdout()).doesNotContain("INGEST");
     assertThat(run.stderr()).contains(DeclaredEncoding.RULE_ENCODING, "feed health_residents", "file health_residents.csv");
@@ -120,7 +113,7 @@ class FileDropIngestIT {
     }
     LakehouseConfig lakehouse = LakehouseConfig.embedded(dir.resolve("lake"));
 
-    Run run = run("ca_subsistence", civil, lakehouse);
+    RunnerProcess.Run run = run("ca_subsistence", civil, lakehouse);
     assertThat(run.ingestLine()).as(run.stderr())
         .matches("INGEST feed=ca_subsistence read=3 landed=2 quarantined=1 batches=1 duration_ms=\\d+");
     List<Record> bronze = rows(lakehouse, LakehouseTable.bronze("ca_subsistence"));
@@ -141,41 +134,11 @@ class FileDropIngestIT {
     Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(secondsAgo)));
   }
 
-  private record Run(int exitCode, String stdout, String stderr) {
-    String ingestLine() {
-      List<String> lines = stdout.lines().toList();
-      assertThat(lines).as("stdout (stderr: %s)", stderr).hasSize(1);
-      return lines.get(0);
-    }
-  }
-
-  private Run run(String feed, Path sourceDir, LakehouseConfig lakehouse) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx512m");
-    cmd.addAll(lakehouse.asSystemPropertyArgs());
-    cmd.add("-jar");
-    cmd.add(System.getProperty("hub.flows.runner.jar"));
-    cmd.addAll(List.of("--flow", Path.of(System.getProperty("hub.flows.definitions"), feed + ".json").toString()));
-    cmd.addAll(List.of("--work-dir", work.toString()));
-    cmd.addAll(List.of("--param", "source.directory=" + sourceDir));
-    Path out = dir.resolve("runner.out");
-    Path err = dir.resolve("runner.err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(180, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("runner did not finish in 180 s: " + Files.readString(err, StandardCharsets.UTF_8));
-    }
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  private RunnerProcess.Run run(String feed, Path sourceDir, LakehouseConfig lakehouse) throws IOException, InterruptedException {
+    return RunnerProcess.run(feed, lakehouse, work, dir, List.of("--param", "source.directory=" + sourceDir));
   }
 
   private static List<Record> rows(LakehouseConfig lakehouse, TableIdentifier table) throws IOException {
-    try (JdbcCatalog catalog = LakehouseCatalogs.open(lakehouse, null, null)) {
-      List<Record> rows = new ArrayList<>();
-      try (CloseableIterable<Record> it = IcebergGenerics.read(catalog.loadTable(table)).build()) {
-        it.forEach(r -> rows.add(r.copy()));
-      }
-      return rows;
-    }
+    return RunnerProcess.rows(lakehouse, table);
   }
 }

@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.cdhub.citygen.live.VendorApiServer;
-import org.cdhub.flows.landing.LakehouseCatalogs;
 import org.cdhub.model.lakehouse.LakehouseConfig;
 import org.cdhub.model.lakehouse.LakehouseTable;
 import org.junit.jupiter.api.Test;
@@ -56,13 +49,13 @@ class PagedApiIngestIT {
 
     try (VendorApiServer api = VendorApiServer.start(sources, TOKEN)) {
       // a wrong token: the run fails loudly and nothing lands
-      Run refused = run(api, "not-the-token", lakehouse);
+      RunnerProcess.Run refused = run(api, "not-the-token", lakehouse);
       assertThat(refused.exitCode()).as(refused.stderr()).isEqualTo(1);
       assertThat(refused.stdout()).doesNotContain("INGEST");
       assertThat(refused.stderr()).contains("HTTP 401", "page-0001.json").doesNotContain("not-the-token");
 
       // first run: 3 pages, 3 batches; every delivered item is in bronze or (no pripid, no object) in quarantine
-      Run first = run(api, TOKEN, lakehouse);
+      RunnerProcess.Run first = run(api, TOKEN, lakehouse);
       assertThat(first.exitCode()).as(first.stderr()).isZero();
       assertThat(first.ingestLine()).matches("INGEST feed=mr_enterprise read=8 landed=6 quarantined=2 batches=3 duration_ms=\\d+");
       List<Record> bronze = rows(lakehouse, LakehouseTable.bronze("mr_enterprise"));
@@ -79,7 +72,7 @@ class PagedApiIngestIT {
           .contains("line page " + api.baseUrl() + DIR + "/page-0002.json item 4");
 
       // second run, nothing new at the API: the last page is read again and adds nothing
-      Run second = run(api, TOKEN, lakehouse);
+      RunnerProcess.Run second = run(api, TOKEN, lakehouse);
       assertThat(second.ingestLine()).as(second.stderr())
           .matches("INGEST feed=mr_enterprise read=0 landed=0 quarantined=0 batches=0 duration_ms=\\d+");
       assertThat(rows(lakehouse, LakehouseTable.bronze("mr_enterprise"))).hasSize(6);
@@ -90,7 +83,7 @@ class PagedApiIngestIT {
       write(pages, 3, "page-0004.json", page3More);
       byte[] whole = pageBytes(4, null, page4);
       Files.write(pages.resolve("page-0004.json"), java.util.Arrays.copyOf(whole, whole.length / 2));
-      Run truncated = run(api, TOKEN, lakehouse);
+      RunnerProcess.Run truncated = run(api, TOKEN, lakehouse);
       assertThat(truncated.exitCode()).as(truncated.stderr()).isEqualTo(1);
       assertThat(truncated.stdout()).doesNotContain("INGEST");
       assertThat(truncated.stderr()).contains("page-0004.json", "truncated", "byte " + whole.length / 2);
@@ -99,7 +92,7 @@ class PagedApiIngestIT {
 
       // the vendor fixes page 4: the next run lands it; page 3's new item, landed before the failure, is a replay
       Files.write(pages.resolve("page-0004.json"), whole);
-      Run fixed = run(api, TOKEN, lakehouse);
+      RunnerProcess.Run fixed = run(api, TOKEN, lakehouse);
       assertThat(fixed.exitCode()).as(fixed.stderr()).isZero();
       assertThat(fixed.ingestLine()).matches("INGEST feed=mr_enterprise read=3 landed=3 quarantined=0 batches=1 duration_ms=\\d+");
       assertThat(fixed.stderr()).contains("1 replayed");
@@ -141,42 +134,12 @@ class PagedApiIngestIT {
     Files.write(pages.resolve(String.format("page-%04d.json", n)), pageBytes(n, next, items));
   }
 
-  private record Run(int exitCode, String stdout, String stderr) {
-    String ingestLine() {
-      List<String> lines = stdout.lines().toList();
-      assertThat(lines).as("stdout (stderr: %s)", stderr).hasSize(1);
-      return lines.get(0);
-    }
-  }
-
-  private Run run(VendorApiServer api, String token, LakehouseConfig lakehouse) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx512m");
-    cmd.addAll(lakehouse.asSystemPropertyArgs());
-    cmd.add("-jar");
-    cmd.add(System.getProperty("hub.flows.runner.jar"));
-    cmd.addAll(List.of("--flow", Path.of(System.getProperty("hub.flows.definitions"), "mr_enterprise.json").toString()));
-    cmd.addAll(List.of("--work-dir", work.toString()));
-    cmd.addAll(List.of("--param", "source.base.url=" + api.baseUrl()));
-    cmd.addAll(List.of("--param", "source.auth.token=" + token));
-    Path out = dir.resolve("runner.out");
-    Path err = dir.resolve("runner.err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(180, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("runner did not finish in 180 s: " + Files.readString(err, StandardCharsets.UTF_8));
-    }
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  private RunnerProcess.Run run(VendorApiServer api, String token, LakehouseConfig lakehouse) throws IOException, InterruptedException {
+    return RunnerProcess.run("mr_enterprise", lakehouse, work, dir,
+        List.of("--param", "source.base.url=" + api.baseUrl(), "--param", "source.auth.token=" + token));
   }
 
   private static List<Record> rows(LakehouseConfig lakehouse, TableIdentifier table) throws IOException {
-    try (JdbcCatalog catalog = LakehouseCatalogs.open(lakehouse, null, null)) {
-      List<Record> rows = new ArrayList<>();
-      try (CloseableIterable<Record> it = IcebergGenerics.read(catalog.loadTable(table)).build()) {
-        it.forEach(r -> rows.add(r.copy()));
-      }
-      return rows;
-    }
+    return RunnerProcess.rows(lakehouse, table);
   }
 }
