@@ -178,6 +178,12 @@ public final class DatasetDescriptions {
       case SILVER_PERSON -> new Entry(SILVER_CLASSIFICATION, 1, "人口标准化信息 (standardized person records)");
       case QUARANTINE -> new Entry(SILVER_CLASSIFICATION, 2, "问题数据隔离 (quarantined records)");
       case INGESTION_LOG -> new Entry(SILVER_CLASSIFICATION, 3, "数据接入日志 (ingestion log: every batch delivered, with its counts)");
+      case SILVER_PLACE -> new Entry(SILVER_CLASSIFICATION, 4, "地点房屋标准化信息 (standardized place records)");
+      case SILVER_THING -> new Entry(SILVER_CLASSIFICATION, 5, "设施设备标准化信息 (standardized thing records)");
+      case SILVER_EVENT -> new Entry(SILVER_CLASSIFICATION, 6, "事件标准化信息 (standardized event records)");
+      case SILVER_ORGANIZATION -> new Entry(SILVER_CLASSIFICATION, 7, "组织机构标准化信息 (standardized organization records)");
+      case QUALITY_RUN -> new Entry(SILVER_CLASSIFICATION, 8, "数据质量检查记录 (standardize runs and their quality verdicts)");
+      case QUALITY_METRIC -> new Entry(SILVER_CLASSIFICATION, 9, "数据质量指标库 (data-quality metrics repository)");
     };
   }
 }

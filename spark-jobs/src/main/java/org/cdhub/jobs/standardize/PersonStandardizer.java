@@ -35,7 +35,7 @@ import org.cdhub.model.entity.SilverPerson;
  * to quarantine; so does an ID number that is present but invalid, required or not. An
  * optional field that breaks a rule is dropped from the silver row with a note.
  */
-public final class PersonStandardizer {
+public final class PersonStandardizer implements RecordStandardizer<SilverPerson> {
   public static final String STAGE = "STANDARDIZE";
   public static final String FIELD_REQUIRED = "FIELD-REQUIRED";
   public static final String FIELD_MAX_LENGTH = "FIELD-MAX-LENGTH";
@@ -58,7 +58,8 @@ public final class PersonStandardizer {
   /** A rule a field broke: field, rule code, reason without the value, and the value masked. */
   record Failure(String field, String rule, String reason, String valueMasked) {}
 
-  public StandardizeOutcome standardize(BronzeRecord row, Instant now) {
+  @Override
+  public StandardizeOutcome<SilverPerson> standardize(BronzeRecord row, Instant now) {
     requireNonNull(row, "row is null");
     List<Failure> failures = new ArrayList<>();
     Set<String> notes = new LinkedHashSet<>();
@@ -117,7 +118,7 @@ public final class PersonStandardizer {
         : kernel(row, fieldOf.get(PersonAttribute.ADDRESS), () -> AddressParser.parse(addressRaw));
 
     if (!failures.isEmpty()) {
-      return new StandardizeOutcome.Quarantined(quarantine(row, failures, now));
+      return new StandardizeOutcome.Quarantined<>(quarantine(row, failures, now));
     }
 
     // what the ID number itself says fills gaps; a disagreement is noted for later review
@@ -159,7 +160,7 @@ public final class PersonStandardizer {
         List.copyOf(notes),
         mapping.trustRank(),
         row.ingestedAt());
-    return new StandardizeOutcome.Standardized(person);
+    return new StandardizeOutcome.Standardized<>(person);
   }
 
   /** Contract-level rules: length, closed value list, code pattern. */

@@ -3,20 +3,23 @@ package org.cdhub.jobs.standardize;
 import static java.util.Objects.requireNonNull;
 
 import org.cdhub.model.entity.QuarantinedRecord;
-import org.cdhub.model.entity.SilverPerson;
 
-/** What became of one bronze row: exactly one silver person or one quarantined record. */
-public sealed interface StandardizeOutcome {
+/**
+ * What became of one bronze row: exactly one silver record or one quarantined record.
+ *
+ * @param <T> the silver record type of the feed's entity
+ */
+public sealed interface StandardizeOutcome<T extends Record> {
 
   /** The row passed every rule that rejects. */
-  record Standardized(SilverPerson person) implements StandardizeOutcome {
+  record Standardized<T extends Record>(T record) implements StandardizeOutcome<T> {
     public Standardized {
-      requireNonNull(person, "person is null");
+      requireNonNull(record, "record is null");
     }
   }
 
   /** The row broke a rule; the first failure is named, the others are listed in the reason. */
-  record Quarantined(QuarantinedRecord record) implements StandardizeOutcome {
+  record Quarantined<T extends Record>(QuarantinedRecord record) implements StandardizeOutcome<T> {
     public Quarantined {
       requireNonNull(record, "record is null");
     }

@@ -31,6 +31,7 @@ import org.cdhub.jobs.RecordRows;
 import org.cdhub.jobs.SourceContractSet;
 import org.cdhub.model.contract.SourceContract;
 import org.cdhub.model.entity.EntityType;
+import org.cdhub.model.entity.SilverPerson;
 import org.cdhub.model.lakehouse.BronzeEnvelope;
 import org.cdhub.model.lakehouse.LakehouseTable;
 
@@ -253,11 +254,11 @@ public final class StandardizePersonJob {
           // the table names the feed; the ledger counts silver and quarantine rows by it
           BronzeRecord record = new BronzeRecord(mapping.feed(), row.getString(envelopeIndex[1]),
               row.getString(envelopeIndex[2]), row.getAs(envelopeIndex[3]), raw);
-          StandardizeOutcome outcome = standardizer.standardize(record, now);
-          if (outcome instanceof StandardizeOutcome.Standardized s) {
-            return RowFactory.create(SILVER, RecordRows.toRow(s.person()), null);
+          StandardizeOutcome<SilverPerson> outcome = standardizer.standardize(record, now);
+          if (outcome instanceof StandardizeOutcome.Standardized<SilverPerson> s) {
+            return RowFactory.create(SILVER, RecordRows.toRow(s.record()), null);
           }
-          return RowFactory.create(QUARANTINE, null, RecordRows.toRow(((StandardizeOutcome.Quarantined) outcome).record()));
+          return RowFactory.create(QUARANTINE, null, RecordRows.toRow(((StandardizeOutcome.Quarantined<SilverPerson>) outcome).record()));
         }
       };
     }

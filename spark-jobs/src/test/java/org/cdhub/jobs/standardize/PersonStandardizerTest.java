@@ -37,20 +37,20 @@ class PersonStandardizerTest {
     return raw;
   }
 
-  private StandardizeOutcome standardize(Map<String, String> raw) {
+  private StandardizeOutcome<SilverPerson> standardize(Map<String, String> raw) {
     return standardizer.standardize(new BronzeRecord("hr_household", raw.getOrDefault("rkbh", "R?"), "b1", INGESTED, raw), NOW);
   }
 
   private SilverPerson silver(Map<String, String> raw) {
-    StandardizeOutcome outcome = standardize(raw);
+    StandardizeOutcome<SilverPerson> outcome = standardize(raw);
     assertThat(outcome).isInstanceOf(StandardizeOutcome.Standardized.class);
-    return ((StandardizeOutcome.Standardized) outcome).person();
+    return ((StandardizeOutcome.Standardized<SilverPerson>) outcome).record();
   }
 
   private QuarantinedRecord quarantined(Map<String, String> raw) {
-    StandardizeOutcome outcome = standardize(raw);
+    StandardizeOutcome<SilverPerson> outcome = standardize(raw);
     assertThat(outcome).isInstanceOf(StandardizeOutcome.Quarantined.class);
-    return ((StandardizeOutcome.Quarantined) outcome).record();
+    return ((StandardizeOutcome.Quarantined<SilverPerson>) outcome).record();
   }
 
   @Test

@@ -14,9 +14,15 @@ import org.cdhub.model.entity.MasterPlace;
 import org.cdhub.model.entity.MasterThing;
 import org.cdhub.model.entity.QuarantinedRecord;
 import org.cdhub.model.entity.Relationship;
+import org.cdhub.model.entity.SilverEvent;
+import org.cdhub.model.entity.SilverOrganization;
 import org.cdhub.model.entity.SilverPerson;
+import org.cdhub.model.entity.SilverPlace;
+import org.cdhub.model.entity.SilverThing;
 import org.cdhub.model.entity.SourceXref;
 import org.cdhub.model.ops.IngestionLogEntry;
+import org.cdhub.model.ops.QualityMetric;
+import org.cdhub.model.ops.QualityRun;
 import org.cdhub.model.schema.Doc;
 import org.cdhub.model.schema.Sensitivity;
 import org.cdhub.model.schema.TableSchemas;
@@ -27,6 +33,10 @@ import org.cdhub.model.schema.TableSchemas;
  */
 public enum LakehouseTable {
   SILVER_PERSON("silver", "person", SilverPerson.class, "source_system"),
+  SILVER_PLACE("silver", "place", SilverPlace.class, "source_system"),
+  SILVER_THING("silver", "thing", SilverThing.class, "source_system"),
+  SILVER_EVENT("silver", "event", SilverEvent.class, "source_system"),
+  SILVER_ORGANIZATION("silver", "organization", SilverOrganization.class, "source_system"),
   QUARANTINE("silver", "quarantine", QuarantinedRecord.class, "source_system"),
   GOLD_PERSON("gold", "person", MasterPerson.class, "community_code"),
   GOLD_PLACE("gold", "place", MasterPlace.class, "community_code"),
@@ -35,7 +45,9 @@ public enum LakehouseTable {
   GOLD_ORGANIZATION("gold", "organization", MasterOrganization.class, "community_code"),
   GOLD_XREF("gold", "xref", SourceXref.class, "entity_type"),
   GOLD_RELATIONSHIP("gold", "relationship", Relationship.class, "relationship_type"),
-  INGESTION_LOG("ops", "ingestion_log", IngestionLogEntry.class, "feed");
+  INGESTION_LOG("ops", "ingestion_log", IngestionLogEntry.class, "feed"),
+  QUALITY_RUN("ops", "quality_run", QualityRun.class, "feed"),
+  QUALITY_METRIC("ops", "quality_metric", QualityMetric.class, "feed");
 
   public static final String BRONZE = "bronze";
 
