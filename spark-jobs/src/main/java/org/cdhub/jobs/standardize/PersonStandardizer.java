@@ -23,6 +23,7 @@ import org.cdhub.kernel.ParsedAddress;
 import org.cdhub.kernel.PersonName;
 import org.cdhub.kernel.Sex;
 import org.cdhub.model.contract.FieldFormat;
+import org.cdhub.model.entity.PlaceMatch;
 import org.cdhub.model.entity.QuarantinedRecord;
 import org.cdhub.model.entity.SilverPerson;
 
@@ -155,6 +156,8 @@ public final class PersonStandardizer implements RecordStandardizer<SilverPerson
         address == null ? null : address.unit(),
         address == null ? null : address.room(),
         trimmed(values.get(PersonAttribute.COMMUNITY_CODE)),
+        null, // known-place matching comes with the place index
+        PlaceMatch.UNMATCHED,
         trimmed(values.get(PersonAttribute.HOUSEHOLD_NO)),
         List.of(),
         List.copyOf(notes),

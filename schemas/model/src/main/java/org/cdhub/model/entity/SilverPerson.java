@@ -30,6 +30,8 @@ public record SilverPerson(
     @Doc("Parsed: unit (单元)") String unit,
     @Doc("Parsed: room (室)") String room,
     @Doc("Community code the address resolved to") String communityCode,
+    @Doc("Code of the most specific known place the address matched") String placeCode,
+    @Required @Doc("HOUSE, BUILDING, COMPOUND, COMMUNITY or UNMATCHED") PlaceMatch placeMatch,
     @Doc("Household number, where the feed has one") String householdNo,
     @Doc("Key-population facts asserted by this feed") List<String> tags,
     @Doc("Non-fatal standardization notes, e.g. ID_UPGRADED_FROM_15") List<String> notes,
