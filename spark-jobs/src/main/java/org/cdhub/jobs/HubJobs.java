@@ -11,7 +11,7 @@ import java.util.function.BiFunction;
 import org.apache.spark.sql.SparkSession;
 import org.cdhub.jobs.merge.MergePersonJob;
 import org.cdhub.jobs.resolve.ResolvePersonJob;
-import org.cdhub.jobs.standardize.StandardizePersonJob;
+import org.cdhub.jobs.standardize.StandardizeJob;
 import org.cdhub.model.lakehouse.LakehouseConfig;
 
 /**
@@ -27,7 +27,7 @@ public final class HubJobs {
 
   /** The jobs, by the name the launcher uses. */
   public enum Job {
-    STANDARDIZE(StandardizePersonJob::run),
+    STANDARDIZE(StandardizeJob::run),
     RESOLVE(ResolvePersonJob::run),
     MERGE(MergePersonJob::run);
 

@@ -143,6 +143,22 @@ public final class Lakehouse {
     return spark.read().option("snapshot-id", snapshotId).table(sqlName(id));
   }
 
+  /**
+   * Rows appended after snapshot {@code afterSnapshotId} up to and including {@code toSnapshotId}
+   * (an incremental append scan). Fails when a snapshot in between is not an append.
+   */
+  public Dataset<Row> readAppended(TableIdentifier id, long afterSnapshotId, long toSnapshotId) {
+    return spark.read().format("iceberg")
+        .option("start-snapshot-id", afterSnapshotId)
+        .option("end-snapshot-id", toSnapshotId)
+        .load(sqlName(id));
+  }
+
+  /** Whether {@code ancestorId} is {@code snapshotId} or one of its ancestors (not expired or rolled back). */
+  public boolean isAncestor(TableIdentifier id, long snapshotId, long ancestorId) {
+    return org.apache.iceberg.util.SnapshotUtil.isAncestorOf(icebergCatalog().loadTable(id), snapshotId, ancestorId);
+  }
+
   /** Id of the table's current snapshot, or null while it has none. */
   public Long currentSnapshotId(TableIdentifier id) {
     org.apache.iceberg.Snapshot snapshot = icebergCatalog().loadTable(id).currentSnapshot();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.cdhub.model.schema.TableSchemas;
 import scala.collection.JavaConverters;
 
 /**
@@ -45,6 +46,37 @@ public final class RecordRows {
       java.util.Map<Object, Object> converted = new java.util.LinkedHashMap<>();
       map.forEach((k, v) -> converted.put(toSpark(k), toSpark(v)));
       return JavaConverters.mapAsScalaMap(converted);
+    }
+    return value;
+  }
+
+  /**
+   * A row of a table whose schema {@code TableSchemas} derived from {@code type}, back as the
+   * record: columns by name, enums from their name, arrays as lists.
+   */
+  public static <T extends Record> T fromRow(Row row, Class<T> type) {
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+      int index = row.fieldIndex(TableSchemas.columnName(components[i].getName()));
+      values[i] = row.isNullAt(index) ? null : fromSpark(row.get(index), types[i]);
+    }
+    try {
+      return type.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot build " + type.getSimpleName() + " from row " + row.schema().simpleString(), e);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object fromSpark(Object value, Class<?> type) {
+    if (type.isEnum()) {
+      return Enum.valueOf((Class<? extends Enum>) type, value.toString());
+    }
+    if (value instanceof scala.collection.Seq<?> seq) {
+      return List.copyOf(JavaConverters.seqAsJavaList(seq));
     }
     return value;
   }

@@ -20,7 +20,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.cdhub.jobs.merge.MergePersonJob;
 import org.cdhub.jobs.resolve.ResolvePersonJob;
-import org.cdhub.jobs.standardize.StandardizePersonJob;
+import org.cdhub.jobs.standardize.StandardizeJob;
 import org.cdhub.model.contract.SourceContract;
 import org.cdhub.model.lakehouse.BronzeEnvelope;
 import org.cdhub.model.lakehouse.LakehouseTable;
@@ -46,7 +46,8 @@ class PersonPipelineTest {
   static final String VENDOR = "vendor_resident";
   static final List<TableIdentifier> WRITTEN_TABLES = List.of(
       LakehouseTable.SILVER_PERSON.identifier(), LakehouseTable.QUARANTINE.identifier(), JobTable.PERSON_LINK.identifier(),
-      LakehouseTable.GOLD_PERSON.identifier(), LakehouseTable.GOLD_XREF.identifier());
+      LakehouseTable.GOLD_PERSON.identifier(), LakehouseTable.GOLD_XREF.identifier(), LakehouseTable.QUALITY_RUN.identifier(),
+      LakehouseTable.QUALITY_METRIC.identifier());
 
   // person A: two household records with the same ID (one in full-width digits and traditional characters)
   static final String ID_A = TestPeople.idNumber("640106", "19800101", 123);
@@ -154,28 +155,13 @@ class PersonPipelineTest {
     return m;
   }
 
-  /** Appends rows to bronze.<feed> the way the ingest flow lands them: envelope plus raw strings. */
   void landBronze(SourceContract contract, String batch, List<Map<String, String>> records) {
-    Schema schema = BronzeEnvelope.schemaFor(contract);
-    TableIdentifier id = LakehouseTable.bronze(contract.feed());
-    lake.createIfMissing(id, schema, PartitionSpec.unpartitioned());
-    String recordIdField = contract.recordId().get(0);
-    List<Row> rows = new ArrayList<>();
-    Instant at = Instant.parse("2026-11-01T00:00:00Z").plusSeconds(batch.hashCode() & 0xffff);
-    int i = 0;
-    for (Map<String, String> r : records) {
-      List<Object> values = new ArrayList<>(List.of(contract.feed(), r.get(recordIdField), batch, at.plusSeconds(i++), "hash-" + r.get(recordIdField)));
-      for (var f : contract.fields()) {
-        values.add(r.get(f.name()));
-      }
-      rows.add(RowFactory.create(values.toArray()));
-    }
-    lake.append(id, spark.createDataFrame(rows, Lakehouse.sparkType(schema)), "test-ingest");
+    BronzeFixture.land(lake, contract, batch, records);
   }
 
   Map<String, JobResult> runAll() {
     Map<String, JobResult> results = new HashMap<>();
-    results.put("standardize", StandardizePersonJob.run(spark, config));
+    results.put("standardize", StandardizeJob.run(spark, config));
     results.put("resolve", ResolvePersonJob.run(spark, config));
     results.put("merge", MergePersonJob.run(spark, config));
     return results;
@@ -365,15 +351,20 @@ class PersonPipelineTest {
   @Test
   @Order(9)
   void redoesABatchThatAnEarlierRunLeftHalfWritten() {
-    // as if a run died after writing silver but before writing quarantine
-    lake.delete(LakehouseTable.QUARANTINE.identifier(), "batch_id = 'hr-b1'", "test");
+    // as if the run that published hr-b1 died after writing quarantine, before silver and before recording itself
     long silverBefore = count(LakehouseTable.SILVER_PERSON.identifier(), "true");
+    long quarantineBefore = count(LakehouseTable.QUARANTINE.identifier(), "true");
+    long lostSilver = count(LakehouseTable.SILVER_PERSON.identifier(), "batch_id = 'hr-b1'");
+    assertThat(lostSilver).isPositive();
+    lake.delete(LakehouseTable.SILVER_PERSON.identifier(), "batch_id = 'hr-b1'", "test");
+    lake.delete(LakehouseTable.QUALITY_RUN.identifier(), "feed = '" + HR + "'", "test");
 
-    JobResult redo = StandardizePersonJob.run(spark, config);
+    JobResult redo = StandardizeJob.run(spark, config);
 
     assertThat(redo.number("batches")).isEqualTo(1);
     assertThat(redo.number("bronze_rows")).isEqualTo(8);
     assertThat(count(LakehouseTable.SILVER_PERSON.identifier(), "true")).isEqualTo(silverBefore);
+    assertThat(count(LakehouseTable.QUARANTINE.identifier(), "true")).isEqualTo(quarantineBefore);
     assertThat(count(LakehouseTable.SILVER_PERSON.identifier(), "true") + count(LakehouseTable.QUARANTINE.identifier(), "true"))
         .isEqualTo(bronzeRows());
   }

@@ -17,4 +17,26 @@ public final class Reconciliation {
           + " != silver rows " + silverRows + " + quarantined " + quarantined + "; nothing was written");
     }
   }
+
+  /**
+   * The same rule per bronze batch: a row booked to the wrong batch breaks it even when the
+   * totals agree.
+   *
+   * @throws IllegalStateException naming the feed, the first batch that does not add up and its counts
+   */
+  public static void checkBatches(String feed, java.util.Map<String, Long> bronzeByBatch, java.util.Map<String, Long> silverByBatch,
+      java.util.Map<String, Long> quarantinedByBatch) {
+    java.util.Set<String> batches = new java.util.TreeSet<>(bronzeByBatch.keySet());
+    batches.addAll(silverByBatch.keySet());
+    batches.addAll(quarantinedByBatch.keySet());
+    for (String batch : batches) {
+      long bronze = bronzeByBatch.getOrDefault(batch, 0L);
+      long silver = silverByBatch.getOrDefault(batch, 0L);
+      long quarantined = quarantinedByBatch.getOrDefault(batch, 0L);
+      if (bronze != silver + quarantined) {
+        throw new IllegalStateException("Cannot commit standardized rows of feed " + feed + ": batch " + batch + " has bronze rows "
+            + bronze + " != silver rows " + silver + " + quarantined " + quarantined + "; nothing was written");
+      }
+    }
+  }
 }
