@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures; the last line is machine-readable.",
-    subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class})
+    subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Standardize.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -82,6 +82,41 @@ final class BenchCommand implements Runnable {
         System.out.printf(Locale.ROOT, "kind=%s feed=%s engine_seconds=%.1f wall_seconds_with_jvm_start=%.1f%n", kind, feed, seconds, wall);
         System.out.printf(Locale.ROOT, "rows=%d rows_per_s=%.0f landed=%d quarantined=%d peak_rss_mb=%d%n",
             read, read / seconds, m.result().number("landed"), m.result().number("quarantined"), m.peakRssMb());
+        return 0;
+      } finally {
+        try (var walk = Files.walk(dir)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+  }
+
+  @Command(name = "standardize", mixinStandardHelpOptions = true,
+      description = "Time the standardize job (Spark local[2], Deequ checks included) on about N bronze person rows.")
+  static final class Standardize implements Callable<Integer> {
+    @Option(names = "--rows", defaultValue = "100000", description = "Approximate bronze person rows (default ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--seed", defaultValue = "20201")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      LauncherConfig config = LauncherConfig.fromEnvironment(System.getenv());
+      Path dir = Files.createTempDirectory("hub-bench-standardize");
+      try {
+        HubPipeline pipeline = new HubPipeline(new StepCommands(config), dir, System.out);
+        // household registration: one row per person plus in-source duplicates
+        pipeline.generate(rows, seed);
+        pipeline.ingest("hr_household");
+        HubPipeline.Measured m = pipeline.runJobMeasured("standardize");
+        long bronze = m.result().number("bronze_rows");
+        double seconds = m.result().number("duration_ms") / 1000.0;
+        double wall = pipeline.steps().get(pipeline.steps().size() - 1).took().toMillis() / 1000.0;
+        System.out.printf(Locale.ROOT, "job_seconds=%.1f wall_seconds_with_jvm_and_spark_start=%.1f silver=%d%n",
+            seconds, wall, m.result().number("silver_rows"));
+        System.out.printf(Locale.ROOT, "rows=%d rows_per_s=%.0f quarantined=%d peak_rss_mb=%d%n",
+            bronze, bronze / seconds, m.result().number("quarantined"), m.peakRssMb());
         return 0;
       } finally {
         try (var walk = Files.walk(dir)) {

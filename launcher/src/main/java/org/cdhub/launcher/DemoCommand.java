@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -69,7 +70,10 @@ final class DemoCommand implements Callable<Integer> {
       for (String feed : HubPipeline.INGESTED_FEEDS) {
         row(out, "bronze." + feed, lake.rows(LakehouseTable.bronze(feed)));
       }
-      row(out, LakehouseTable.SILVER_PERSON.qualifiedName(), lake.rows(LakehouseTable.SILVER_PERSON.identifier()));
+      for (LakehouseTable silver : List.of(LakehouseTable.SILVER_PLACE, LakehouseTable.SILVER_ORGANIZATION, LakehouseTable.SILVER_THING,
+          LakehouseTable.SILVER_EVENT, LakehouseTable.SILVER_PERSON)) {
+        row(out, silver.qualifiedName(), lake.rows(silver.identifier()));
+      }
       row(out, LakehouseTable.QUARANTINE.qualifiedName() + " (quarantined)", lake.rows(LakehouseTable.QUARANTINE.identifier()));
       row(out, LakehouseTable.GOLD_PERSON.qualifiedName() + " (gold persons)", lake.rows(LakehouseTable.GOLD_PERSON.identifier()));
       row(out, LakehouseTable.GOLD_XREF.qualifiedName(), lake.rows(LakehouseTable.GOLD_XREF.identifier()));
@@ -77,6 +81,7 @@ final class DemoCommand implements Callable<Integer> {
           lake.rows(LakehouseTable.GOLD_PERSON.identifier()),
           lake.rowsPerPartition(LakehouseTable.GOLD_PERSON.identifier(), "community_code").size());
     }
+    out.println("Data quality: ./hub quality (per feed: rows in, silver, quarantined by rule, trend; HTML report with charts)");
     out.printf(Locale.ROOT, "Catalog: %d datasets registered%n", datasets);
     out.println("Steps:");
     pipeline.steps().forEach(s -> out.printf(Locale.ROOT, "  %-40s %s%n", s.name(), HubPipeline.StepReport.seconds(s.took())));

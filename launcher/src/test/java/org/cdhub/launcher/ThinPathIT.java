@@ -87,8 +87,17 @@ class ThinPathIT {
   void everyBronzeRowIsInSilverOrQuarantine() throws Exception {
     Map<String, ?> standardize = facts("spark standardize");
     try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
-      long bronze = lake.rows(LakehouseTable.bronze("hr_household"));
-      long silver = lake.rows(LakehouseTable.SILVER_PERSON.identifier());
+      long bronze = 0;
+      for (String feed : HubPipeline.INGESTED_FEEDS) {
+        bronze += lake.rows(LakehouseTable.bronze(feed));
+      }
+      long silver = 0;
+      for (LakehouseTable t : List.of(LakehouseTable.SILVER_PERSON, LakehouseTable.SILVER_PLACE, LakehouseTable.SILVER_THING,
+          LakehouseTable.SILVER_EVENT, LakehouseTable.SILVER_ORGANIZATION)) {
+        long rows = lake.rows(t.identifier());
+        assertThat(rows).as("rows of %s", t.qualifiedName()).isPositive();
+        silver += rows;
+      }
       assertThat(number(standardize, "bronze_rows")).isEqualTo(bronze);
       assertThat(number(standardize, "silver_rows")).isEqualTo(silver);
       assertThat(silver + number(standardize, "quarantined")).isEqualTo(bronze);

@@ -87,6 +87,7 @@ public final class StandardizeJob {
   static JobResult run(SparkSession spark, JobConfig config, StandardizerFactory factory) {
     requireNonNull(spark, "spark is null");
     requireNonNull(config, "config is null");
+    long startNanos = System.nanoTime();
     Progress progress = Progress.stderr(NAME);
     Lakehouse lake = new Lakehouse(spark, config.lakehouse().catalogName());
     SourceContractSet contracts = SourceContractSet.load(config.contracts());
@@ -129,6 +130,7 @@ public final class StandardizeJob {
         .put("bronze_rows", total.bronzeRows())
         .put("silver_rows", total.silverRows())
         .put("quarantined", total.quarantined())
+        .put("duration_ms", Duration.ofNanos(System.nanoTime() - startNanos).toMillis())
         .build();
   }
 
