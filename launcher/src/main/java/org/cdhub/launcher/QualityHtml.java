@@ -158,7 +158,7 @@ final class QualityHtml {
   private static void lineChart(StringBuilder h, String cssClass, List<String> xs, List<RunPoint> runs, List<Series> series,
       double yMax, DoubleFunction<String> label) {
     int left = 70;
-    int right = 20;
+    int right = 40;
     int top = 12;
     int plot = 200;
     int height = top + plot + 40;
@@ -179,7 +179,7 @@ final class QualityHtml {
     for (int i = 0; i < xs.size(); i++) {
       // label every run when few, otherwise about eight of them
       if (xs.size() <= 8 || i % ((xs.size() + 7) / 8) == 0 || i == xs.size() - 1) {
-        h.append("<text x=\"").append(fmt(x(left, step, i, xs.size()))).append("\" y=\"").append(top + plot + 18)
+        h.append("<text x=\"").append(fmt(x(left, right, step, i, xs.size()))).append("\" y=\"").append(top + plot + 18)
             .append("\" text-anchor=\"middle\">").append(escape(xs.get(i))).append("</text>\n");
       }
     }
@@ -195,7 +195,7 @@ final class QualityHtml {
           flush(h, points);
           continue;
         }
-        double x = x(left, step, i, xs.size());
+        double x = x(left, right, step, i, xs.size());
         double y = top + plot - Math.min(v, yMax) * scale;
         points.append(fmt(x)).append(',').append(fmt(y)).append(' ');
         circles.append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y)).append("\" r=\"3\"><title>")
@@ -220,8 +220,8 @@ final class QualityHtml {
     }
   }
 
-  private static double x(int left, double step, int i, int n) {
-    return n <= 1 ? left + (WIDTH - left - 20) / 2.0 : left + i * step;
+  private static double x(int left, int right, double step, int i, int n) {
+    return n <= 1 ? left + (WIDTH - left - right) / 2.0 : left + i * step;
   }
 
   private static void items(StringBuilder h, String title, List<String> items) {

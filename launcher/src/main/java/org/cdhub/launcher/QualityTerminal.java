@@ -46,7 +46,7 @@ final class QualityTerminal {
         }
       }
       List<RunPoint> trend = f.trend();
-      line(out, "  trend, last %d runs (oldest first):", trend.size());
+      line(out, "  trend, last %d run%s (oldest first):", trend.size(), trend.size() == 1 ? "" : "s");
       line(out, "    rows in      %s  %s", sparkline(trend, r -> r.rowsIn()), join(trend, r -> Long.toString(r.rowsIn())));
       line(out, "    quarantined  %s  %s", sparkline(trend, RunPoint::quarantineShare),
           join(trend, r -> percent(r.quarantineShare())));
