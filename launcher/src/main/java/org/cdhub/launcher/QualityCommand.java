@@ -40,8 +40,14 @@ final class QualityCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, got " + runs);
     }
     Path dataDir = data.resolve(LauncherConfig.fromEnvironment(System.getenv()));
-    QualityReport report = QualityReport.read(LakehouseConfig.embedded(dataDir), feed, runs);
     PrintWriter out = spec.commandLine().getOut();
+    if (!Files.isDirectory(dataDir)) {
+      // opening the catalog would fail on a missing directory, or create one in the wrong place
+      out.println("No data directory at " + dataDir + ": run ./hub ingest and ./hub run standardize first, or pass --data-dir.");
+      out.flush();
+      return 0;
+    }
+    QualityReport report = QualityReport.read(LakehouseConfig.embedded(dataDir), feed, runs);
     out.print(QualityTerminal.render(report));
     if (report.isEmpty()) {
       out.flush();

@@ -12,6 +12,8 @@ import org.cdhub.model.lakehouse.LakehouseTable;
 final class QualityTerminal {
   /** How many rules per feed the terminal lists; the HTML report has them all. */
   static final int TOP_RULES = 10;
+  /** How many of the least complete columns the terminal names. */
+  static final int TOP_COLUMNS = 6;
   private static final String BLOCKS = "▁▂▃▄▅▆▇█";
 
   private QualityTerminal() {}
@@ -51,6 +53,7 @@ final class QualityTerminal {
       line(out, "    quarantined  %s  %s", sparkline(trend, RunPoint::quarantineShare),
           join(trend, r -> percent(r.quarantineShare())));
       line(out, "    status       %s", join(trend, r -> r.refused() ? "REFUSED" : "ok"));
+      completeness(out, f);
       list(out, "failures", latest.failures());
       list(out, "anomalies", latest.anomalies());
       out.append('\n');
@@ -100,6 +103,21 @@ final class QualityTerminal {
       }
     });
     return sb.toString();
+  }
+
+  /** The least complete columns of the latest run, where it was measured. */
+  private static void completeness(StringBuilder out, FeedQuality f) {
+    int last = f.trend().size() - 1;
+    List<String> lowest = f.completeness().stream()
+        .filter(c -> c.values().get(last) != null)
+        .sorted(java.util.Comparator.comparingDouble((QualityReport.ColumnCompleteness c) -> c.values().get(last))
+            .thenComparing(QualityReport.ColumnCompleteness::column))
+        .limit(TOP_COLUMNS)
+        .map(c -> clean(c.column()) + " " + percent(c.values().get(last)))
+        .toList();
+    if (!lowest.isEmpty()) {
+      line(out, "  completeness of the latest run, lowest first: %s", String.join(", ", lowest));
+    }
   }
 
   private static void list(StringBuilder out, String what, List<String> items) {

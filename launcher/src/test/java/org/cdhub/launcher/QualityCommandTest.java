@@ -54,6 +54,14 @@ class QualityCommandTest {
   }
 
   @Test
+  void aMissingDataDirectoryIsSaidAndNotCreated(@TempDir Path dir) {
+    Path missing = dir.resolve("nowhere");
+    assertThat(run("quality", "--data-dir", missing.toString())).isZero();
+    assertThat(out.toString()).contains("No data directory at " + missing);
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
   void anUnknownFeedIsNamedInTheMessage(@TempDir Path dir) {
     QualityReportTest.fill(dir);
     assertThat(run("quality", "--data-dir", dir.toString(), "--feed", "no_such_feed")).isZero();

@@ -17,7 +17,9 @@ class QualityTerminalTest {
             run("hr_household", "hr-2", 2, 200, 150, 50, Status.PUBLISHED, List.of(), List.of()),
             run("hr_household", "hr-3", 3, 400, 360, 40, Status.PUBLISHED, List.of("Uniqueness of id_number is 0.98"),
                 List.of("Size grew 100% against the last run"))),
-        List.of(),
+        List.of(QualityReportTest.completeness("hr_household", "hr-3", 3, "name", 0.95),
+            QualityReportTest.completeness("hr_household", "hr-3", 3, "phone", 0.5),
+            QualityReportTest.completeness("hr_household", "hr-2", 2, "address", 0.1)),
         Map.of("hr_household", List.of(new RuleCount("STANDARDIZE", "ID-CHECKSUM", 30, "check digit does not match"),
             new RuleCount("INGEST", "CSV-PARSE", 12, "unterminated quote"))),
         10, null);
@@ -39,6 +41,8 @@ class QualityTerminalTest {
     assertThat(out).containsPattern("rows in +▁▃█ +100 200 400");
     assertThat(out).containsPattern("quarantined +▁█▁ +10\\.0% 25\\.0% 10\\.0%");
     assertThat(out.indexOf("ID-CHECKSUM")).isLessThan(out.indexOf("CSV-PARSE"));
+    // address was not measured in the latest run
+    assertThat(out).contains("completeness of the latest run, lowest first: phone 50.0%, name 95.0%\n");
   }
 
   @Test
