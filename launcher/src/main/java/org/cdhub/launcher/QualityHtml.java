@@ -82,7 +82,10 @@ final class QualityHtml {
         .append("</code> at ").append(escape(String.valueOf(r.startedAt()))).append(": <span class=\"").append(r.status())
         .append("\">").append(r.status()).append("</span>. Rows in ").append(r.rowsIn()).append(", silver ").append(r.silverRows())
         .append(", quarantined ").append(r.quarantinedRows()).append(" (").append(QualityTerminal.percent(r.quarantineShare()))
-        .append("); checks passed ").append(r.checksPassed()).append(", failed ").append(r.checksFailed()).append(".</p>\n");
+        .append("); checks passed ").append(r.checksPassed()).append(", failed ").append(r.checksFailed()).append('.')
+        .append(f.lastRecordedAt().isAfter(r.startedAt())
+            ? " Last checked " + escape(f.lastRecordedAt().toString()) + ": no new bronze batches since." : "")
+        .append("</p>\n");
 
     h.append("<h3>Quarantined rows by stage and rule (all batches)</h3>\n");
     if (f.rules().isEmpty()) {

@@ -49,9 +49,13 @@ record QualityReport(List<FeedQuality> feeds, String feedFilter) {
     return feeds.stream().anyMatch(f -> f.latest().refused());
   }
 
-  /** One feed: latest run, quarantine by rule, trend (oldest run first) and completeness per column. */
+  /**
+   * One feed: latest run, quarantine by rule, trend (oldest run first) and completeness per
+   * column. {@code lastRecordedAt} is when any run of the feed was last recorded, including one
+   * that only moved the watermark.
+   */
   record FeedQuality(String feed, String entity, RunPoint latest, List<RuleCount> rules, long quarantineTotal,
-      List<RunPoint> trend, List<ColumnCompleteness> completeness) {
+      List<RunPoint> trend, List<ColumnCompleteness> completeness, Instant lastRecordedAt) {
     FeedQuality {
       requireNonNull(feed, "feed is null");
       requireNonNull(latest, "latest is null");
@@ -111,8 +115,11 @@ record QualityReport(List<FeedQuality> feeds, String feedFilter) {
     runs.forEach(r -> runsByFeed.computeIfAbsent(r.feed(), f -> new ArrayList<>()).add(r));
     List<FeedQuality> feeds = new ArrayList<>();
     runsByFeed.forEach((feed, feedRuns) -> {
-      List<QualityRun> ordered = feedRuns.stream()
+      List<QualityRun> all = feedRuns.stream()
           .sorted(Comparator.comparing(QualityRun::startedAt).thenComparing(QualityRun::runId)).toList();
+      // a run without batches only recorded the watermark: it would flatten the trend to zeros
+      List<QualityRun> withBatches = all.stream().filter(r -> !r.batchIds().isEmpty() || r.rowsIn() > 0).toList();
+      List<QualityRun> ordered = withBatches.isEmpty() ? all : withBatches;
       List<QualityRun> tail = ordered.subList(Math.max(0, ordered.size() - trendLength), ordered.size());
       QualityRun latest = ordered.get(ordered.size() - 1);
       List<RuleCount> rules = rulesByFeed.getOrDefault(feed, List.of()).stream()
@@ -121,7 +128,7 @@ record QualityReport(List<FeedQuality> feeds, String feedFilter) {
           .toList();
       feeds.add(new FeedQuality(feed, latest.entity(), RunPoint.of(latest), rules,
           rules.stream().mapToLong(RuleCount::rows).sum(), tail.stream().map(RunPoint::of).toList(),
-          completeness(feed, tail, metrics)));
+          completeness(feed, tail, metrics), all.get(all.size() - 1).startedAt()));
     });
     return new QualityReport(feeds, feedFilter);
   }

@@ -29,6 +29,9 @@ final class QualityTerminal {
       line(out, "%s (%s)", clean(f.feed()), clean(f.entity()));
       line(out, "  latest run %s %s at %s: %s", clean(latest.runId()), latest.status(), latest.startedAt(),
           latest.refused() ? "nothing published, the batches stay pending" : "published");
+      if (f.lastRecordedAt().isAfter(latest.startedAt())) {
+        line(out, "  last checked %s: no new bronze batches since", f.lastRecordedAt());
+      }
       line(out, "  rows in %d, silver %d, quarantined %d (%s), checks passed %d, failed %d, %.1f s",
           latest.rowsIn(), latest.silverRows(), latest.quarantinedRows(), percent(latest.quarantineShare()),
           latest.checksPassed(), latest.checksFailed(), latest.durationMs() / 1000.0);

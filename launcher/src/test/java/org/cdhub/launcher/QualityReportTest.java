@@ -143,6 +143,23 @@ class QualityReportTest {
   }
 
   @Test
+  void aRunThatOnlyRecordedTheWatermarkIsLeftOutOfTheLatestRunAndTheTrend() {
+    QualityRun real = run("x_feed", "x-1", 1, 10, 7, 3, Status.PUBLISHED, List.of(), List.of());
+    QualityRun watermarkOnly = new QualityRun("x_feed", "x-2", "person", 1002, List.of(), 0, 0, 0, Status.PUBLISHED, 0, 0,
+        List.of(), List.of(), T0.plusSeconds(86_400L * 2), 10);
+    FeedQuality f = QualityReport.of(List.of(watermarkOnly, real), List.of(), java.util.Map.of(), 10, null).feeds().get(0);
+
+    assertThat(f.latest().runId()).isEqualTo("x-1");
+    assertThat(f.trend()).extracting(RunPoint::runId).containsExactly("x-1");
+    assertThat(f.lastRecordedAt()).isEqualTo(watermarkOnly.startedAt());
+    assertThat(QualityTerminal.render(QualityReport.of(List.of(watermarkOnly, real), List.of(), java.util.Map.of(), 10, null)))
+        .contains("last checked " + watermarkOnly.startedAt() + ": no new bronze batches since");
+    // a feed with nothing but such runs still shows its last one
+    assertThat(QualityReport.of(List.of(watermarkOnly), List.of(), java.util.Map.of(), 10, null).feeds().get(0).latest().runId())
+        .isEqualTo("x-2");
+  }
+
+  @Test
   void aRerunMetricReplacesTheEarlierValueOfTheSameRun() {
     QualityRun r = run("x_feed", "x-1", 1, 10, 10, 0, Status.PUBLISHED, List.of(), List.of());
     QualityMetric first = completeness("x_feed", "x-1", 1, "name", 0.5);
