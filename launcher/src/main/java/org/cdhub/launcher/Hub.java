@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         DemoCommand.class,
         BenchCommand.class,
+        QualityCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Hub implements Runnable {

@@ -49,7 +49,7 @@ class HubCommandLineTest {
   @Test
   void everyCommandTheIssueNamesExists() {
     assertThat(Hub.commandLine().getSubcommands())
-        .containsKeys("generate", "ingest", "run", "serve", "demo", "bench", "publish");
+        .containsKeys("generate", "ingest", "run", "serve", "demo", "bench", "publish", "quality");
   }
 
   @Test
