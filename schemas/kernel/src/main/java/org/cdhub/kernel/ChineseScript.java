@@ -12,7 +12,13 @@ public final class ChineseScript {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    return ZhConverterUtil.toSimple(text);
+    // most text is already simplified: skip opencc4j's phrase segmentation when no character is traditional
+    for (int i = 0; i < text.length(); i++) {
+      if (ZhConverterUtil.isTraditional(text.charAt(i))) {
+        return ZhConverterUtil.toSimple(text);
+      }
+    }
+    return text;
   }
 
   /** Simplified to traditional: 张伟 -> 張偉. Non-Chinese text passes through unchanged. */

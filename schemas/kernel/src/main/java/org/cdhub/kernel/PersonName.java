@@ -25,6 +25,7 @@ public final class PersonName {
 
   /** Note: traditional characters were converted to simplified. */
   public static final String NOTE_TO_SIMPLIFIED = "NAME_TO_SIMPLIFIED";
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   static final int MAX_LENGTH = 30;
 
@@ -74,7 +75,8 @@ public final class PersonName {
     if (raw == null || raw.isBlank()) {
       return Checked.rejected(RULE_EMPTY, "name is empty");
     }
-    String text = Normalizer.normalize(HalfWidth.of(raw), Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+    String text = Normalizer.normalize(HalfWidth.of(raw), Normalizer.Form.NFKC).strip();
+    text = WHITESPACE.matcher(text).replaceAll(" ");
     if (text.isEmpty()) {
       return Checked.rejected(RULE_EMPTY, "name is empty");
     }

@@ -14,6 +14,9 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
 public final class Pinyin {
 
   private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
+  /** Readings by character; bounded by the BMP (pinyin4j knows ~20k characters). */
+  private static final java.util.concurrent.ConcurrentHashMap<Character, String> SYLLABLES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final String NONE = new String("");
 
   static {
     FORMAT.setCaseType(HanyuPinyinCaseType.LOWERCASE);
@@ -61,8 +64,18 @@ public final class Pinyin {
     return List.copyOf(out);
   }
 
-  /** First tone-less reading of a Han character, or null when pinyin4j has none. */
+  /** First tone-less reading of a Han character, or null when pinyin4j has none; memoized (pinyin4j formats with regexes on every call). */
   static String syllable(char c) {
+    String known = SYLLABLES.get(c);
+    if (known != null) {
+      return known == NONE ? null : known;
+    }
+    String reading = reading(c);
+    SYLLABLES.putIfAbsent(c, reading == null ? NONE : reading);
+    return reading;
+  }
+
+  private static String reading(char c) {
     try {
       String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
       if (readings == null || readings.length == 0 || readings[0] == null || readings[0].isEmpty()) {
