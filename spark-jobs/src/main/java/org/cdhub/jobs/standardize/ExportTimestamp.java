@@ -37,6 +37,8 @@ final class ExportTimestamp {
   private final boolean epochMillis;
   private final List<String> patterns = new ArrayList<>();
   private final List<DateTimeFormatter> formatters = new ArrayList<>();
+  /** Per pattern: whether it carries an offset; parsing local patterns directly avoids parseBest's failed first try. */
+  private final List<Boolean> withOffset = new ArrayList<>();
 
   /**
    * @throws IllegalArgumentException if a pattern is malformed (a contract error)
@@ -49,6 +51,7 @@ final class ExportTimestamp {
         patterns.add(p.strip());
         // strict resolution rejects 02-30; 'u' (proleptic year) because strict 'y' needs an era
         formatters.add(DateTimeFormatter.ofPattern(yearOfEraToYear(p.strip())).withResolverStyle(ResolverStyle.STRICT));
+        withOffset.add(hasOffset(p.strip()));
       }
     }
   }
@@ -70,10 +73,16 @@ final class ExportTimestamp {
 
   private Checked<Instant> local(String text) {
     boolean invalid = false;
-    for (DateTimeFormatter f : formatters) {
+    for (int i = 0; i < formatters.size(); i++) {
+      DateTimeFormatter f = formatters.get(i);
       try {
-        TemporalAccessor t = f.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-        Instant instant = t instanceof OffsetDateTime o ? o.toInstant() : ((LocalDateTime) t).atZone(LOCAL_ZONE).toInstant();
+        Instant instant;
+        if (withOffset.get(i)) {
+          TemporalAccessor t = f.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+          instant = t instanceof OffsetDateTime o ? o.toInstant() : ((LocalDateTime) t).atZone(LOCAL_ZONE).toInstant();
+        } else {
+          instant = LocalDateTime.parse(text, f).atZone(LOCAL_ZONE).toInstant();
+        }
         return inRange(instant);
       } catch (DateTimeParseException e) {
         ParsePosition position = new ParsePosition(0);
@@ -92,6 +101,19 @@ final class ExportTimestamp {
       return Checked.rejected(RULE_RANGE, "timestamp " + instant + " is outside 2000-2100");
     }
     return Checked.ok(instant);
+  }
+
+  /** Whether a pattern has an offset or zone letter outside quoted text. */
+  private static boolean hasOffset(String pattern) {
+    boolean quoted = false;
+    for (char c : pattern.toCharArray()) {
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && "XxOZVz".indexOf(c) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Pattern letter y to u outside quoted text. */
