@@ -8,7 +8,7 @@ import org.cdhub.model.contract.FieldFormat;
  * The silver.person attributes a contract field can map to ({@code maps_to}), each with the
  * field formats that make sense for it. A mismatch is a contract error, not a bad row.
  */
-public enum PersonAttribute {
+public enum PersonAttribute implements EntityAttribute {
   ID_NUMBER("id_number", EnumSet.of(FieldFormat.CITIZEN_ID)),
   NAME("name", EnumSet.of(FieldFormat.CHINESE_NAME, FieldFormat.TEXT)),
   SEX("sex", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT)),
@@ -16,7 +16,9 @@ public enum PersonAttribute {
   PHONE("phone", EnumSet.of(FieldFormat.MOBILE)),
   ADDRESS("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT)),
   COMMUNITY_CODE("community_code", EnumSet.of(FieldFormat.CODE)),
-  HOUSEHOLD_NO("household_no", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT));
+  HOUSEHOLD_NO("household_no", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT)),
+  /** A list of population groups (health archives' 重点人群分类), some of which are key-population tags. */
+  TAGS("tags", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT));
 
   private final String key;
   private final Set<FieldFormat> formats;
@@ -26,15 +28,17 @@ public enum PersonAttribute {
     this.formats = formats;
   }
 
-  /** The {@code maps_to} value in contracts, e.g. {@code id_number}. */
+  @Override
   public String key() {
     return key;
   }
 
-  public boolean accepts(FieldFormat format) {
-    return formats.contains(format);
+  @Override
+  public boolean strict() {
+    return this == ID_NUMBER;
   }
 
+  @Override
   public Set<FieldFormat> formats() {
     return formats;
   }

@@ -374,7 +374,7 @@ public final class StandardizeJob {
       this.now = now;
       this.silverBatchIndex = silverType.fieldIndex("batch_id");
       List<String> names = List.of(bronzeType.fieldNames());
-      this.fieldNames = mapping.fieldNames();
+      this.fieldNames = mapping.fields().stream().map(FeedMapping.FieldRule::name).toList();
       this.rawIndex = fieldNames.stream().mapToInt(names::indexOf).toArray();
       this.envelopeIndex = new int[] {
           names.indexOf(BronzeEnvelope.SOURCE_RECORD_ID), names.indexOf(BronzeEnvelope.BATCH_ID), names.indexOf(BronzeEnvelope.INGESTED_AT)};

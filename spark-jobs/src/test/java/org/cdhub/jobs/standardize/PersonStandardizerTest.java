@@ -21,7 +21,7 @@ class PersonStandardizerTest {
   private static final String ID = TestPeople.idNumber("640106", "19800101", 123);
 
   private final SourceContract contract = SourceContracts.loadBundled("hr_household");
-  private final PersonStandardizer standardizer = new PersonStandardizer(PersonFieldMapping.of(contract));
+  private final PersonStandardizer standardizer = new PersonStandardizer(FeedMapping.of(contract));
 
   private static Map<String, String> validRow() {
     Map<String, String> raw = new HashMap<>();
@@ -190,7 +190,7 @@ class PersonStandardizerTest {
     String yaml = SourceContractSetYaml.HR_LIKE.replace("format: citizen_id", "format: text");
     SourceContract bad = SourceContracts.parse(yaml, "bad.yaml");
 
-    assertThatThrownBy(() -> PersonFieldMapping.of(bad))
+    assertThatThrownBy(() -> FeedMapping.of(bad))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("field sfzh maps to id_number but has format text");
   }
