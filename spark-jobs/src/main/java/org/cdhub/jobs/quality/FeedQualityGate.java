@@ -9,7 +9,7 @@ import com.amazon.deequ.analyzers.Analyzer;
 import com.amazon.deequ.analyzers.Completeness;
 import com.amazon.deequ.anomalydetection.AbsoluteChangeStrategy;
 import com.amazon.deequ.anomalydetection.AnomalyDetectionStrategy;
-import com.amazon.deequ.anomalydetection.OnlineNormalStrategy;
+import com.amazon.deequ.anomalydetection.BatchNormalStrategy;
 import com.amazon.deequ.anomalydetection.RelativeRateOfChangeStrategy;
 import com.amazon.deequ.checks.Check;
 import com.amazon.deequ.checks.CheckResult;
@@ -269,8 +269,10 @@ public final class FeedQualityGate {
     if (past.size() < thresholds.minHistoryForOutliers()) {
       return false;
     }
-    return isNewestAnomalous(new OnlineNormalStrategy(
-        Option.apply(thresholds.outlierStdDevs()), Option.apply(thresholds.outlierStdDevs()), 0.0, true), past, value);
+    // BatchNormal judges the newest point against mean and deviation of the earlier ones only;
+    // OnlineNormal would count the point in its own spread and, on a short history, never flag it
+    return isNewestAnomalous(new BatchNormalStrategy(
+        Option.apply(thresholds.outlierStdDevs()), Option.apply(thresholds.outlierStdDevs()), false), past, value);
   }
 
   /** Deequ's strategy on the series history + value, searching the newest point only. */
@@ -311,7 +313,7 @@ public final class FeedQualityGate {
 
   private static String describe(List<Double> past) {
     double mean = past.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    double variance = past.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / past.size();
+    double variance = past.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, past.size() - 1);
     return "mean " + ContractCheck.format(mean) + ", standard deviation " + ContractCheck.format(Math.sqrt(variance));
   }
 

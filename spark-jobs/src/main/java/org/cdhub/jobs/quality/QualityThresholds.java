@@ -33,7 +33,7 @@ import java.time.LocalDate;
  *     published run, in absolute share; a larger fall (a feed suddenly 40% empty) refuses the
  *     run. Default {@value #DEFAULT_MAX_COMPLETENESS_DROP}.
  * @param outlierStdDevs metrics further than this many standard deviations from the mean of the
- *     published history are reported as warnings (Deequ's OnlineNormalStrategy). Default
+ *     published history are reported as warnings (Deequ's BatchNormalStrategy). Default
  *     {@value #DEFAULT_OUTLIER_STD_DEVS}, the usual three-sigma rule.
  * @param minHistoryForOutliers published runs needed before outliers are judged: fewer give no
  *     meaningful spread. Default {@value #DEFAULT_MIN_HISTORY_FOR_OUTLIERS}.

@@ -74,7 +74,9 @@ class FeedQualityGateTest {
     assertThat(v.anomalies()).isEmpty();
     assertThat(v.publishable()).isTrue();
     assertThat(v.checksFailed()).isZero();
-    assertThat(v.checksPassed()).isEqualTo(ContractChecks.of(contract, gate.thresholds(), java.time.LocalDate.now()).checks().size() + 1);
+    // hr_household: size, completeness of rkbh/xm/sfzh, xb allowed values, csrq birth dates,
+    // sfzh ID validity, jwh_dm pattern, record id uniqueness, and the quarantine share
+    assertThat(v.checksPassed()).isEqualTo(10);
     assertThat(metric(v.metrics(), ContractChecks.DATASET, "Size")).isEqualTo(100.0);
     assertThat(metric(v.metrics(), "xm", "Completeness")).isEqualTo(1.0);
     assertThat(metric(v.metrics(), "lxdh", "Completeness")).isEqualTo(1.0);
@@ -199,6 +201,13 @@ class FeedQualityGateTest {
     assertThat(emptied.publishable()).isFalse();
     assertThat(emptied.anomalies()).containsExactly(
         "hr_history: field lxdh completeness fell from 1.00 to 0.60, more than 0.10 below the previous published run (error)");
+
+    // 10% fewer rows is within the band, but far from five runs of 98..104: a warning only
+    QualityVerdict dipped = gate.verify(contract, "run-8", 8L, bronze(contract, people(90, p -> p)), 90, 0);
+    assertThat(dipped.publishable()).isTrue();
+    assertThat(dipped.anomalies()).singleElement().asString()
+        .startsWith("hr_history: dataset row count 90 is an outlier against the last 5 published runs (mean 100.40")
+        .endsWith("(warning)");
   }
 
   @Test
