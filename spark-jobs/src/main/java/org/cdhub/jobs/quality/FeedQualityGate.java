@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.cdhub.jobs.Lakehouse;
 import org.cdhub.jobs.RecordRows;
@@ -71,6 +72,19 @@ public final class FeedQualityGate {
   /** The gate with the default thresholds and the system clock. */
   public FeedQualityGate(Lakehouse lake) {
     this(lake, QualityThresholds.defaults(), Clock.systemUTC());
+  }
+
+  /**
+   * The gate with the default thresholds and the system clock, as the standardize job builds it.
+   *
+   * @throws IllegalArgumentException if {@code spark} is not the lakehouse's session
+   */
+  public FeedQualityGate(SparkSession spark, Lakehouse lake) {
+    this(lake);
+    requireNonNull(spark, "spark is null");
+    if (spark != lake.spark()) {
+      throw new IllegalArgumentException("Cannot build the quality gate: the Spark session is not the lakehouse's");
+    }
   }
 
   public QualityThresholds thresholds() {
@@ -290,13 +304,16 @@ public final class FeedQualityGate {
     if (!lake.exists(LakehouseTable.QUALITY_METRIC.identifier()) || !lake.exists(LakehouseTable.QUALITY_RUN.identifier())) {
       return out;
     }
+    Dataset<Row> feedMetrics = lake.read(LakehouseTable.QUALITY_METRIC)
+        .where(col("feed").equalTo(feed).and(col("metric").isin(SIZE, COMPLETENESS)));
+    // the latest published runs that measured something (runs that only moved the watermark did not)
     Dataset<Row> runs = lake.read(LakehouseTable.QUALITY_RUN)
         .where(col("feed").equalTo(feed).and(col("status").equalTo(QualityRun.Status.PUBLISHED.name())).and(col("run_id").notEqual(runId)))
+        .join(feedMetrics.where(col("metric").equalTo(SIZE)).select(col("run_id")), Lakehouse.columns(List.of("run_id")), "left_semi")
         .select(col("run_id"), col("started_at"))
         .orderBy(col("started_at").desc(), col("run_id").desc())
         .limit(thresholds.historyRuns());
-    Dataset<Row> metrics = lake.read(LakehouseTable.QUALITY_METRIC)
-        .where(col("feed").equalTo(feed).and(col("metric").isin(SIZE, COMPLETENESS)))
+    Dataset<Row> metrics = feedMetrics
         .join(runs, "run_id")
         .orderBy(col("started_at"), col("run_id"))
         .select(col("instance"), col("metric"), col("value"));

@@ -29,6 +29,11 @@ public record QualityVerdict(
     metrics = List.copyOf(requireNonNull(metrics, "metrics is null"));
   }
 
+  /** Publishable with nothing checked or measured: for a run that found no new bronze batches. */
+  public static QualityVerdict nothingToCheck() {
+    return new QualityVerdict(true, 0, 0, List.of(), List.of(), List.of());
+  }
+
   /** The run status this verdict allows: PUBLISHED or REFUSED. */
   public QualityRun.Status status() {
     return publishable ? QualityRun.Status.PUBLISHED : QualityRun.Status.REFUSED;

@@ -55,7 +55,7 @@ class FeedQualityGateTest {
     // a performance switch only: many small plans on a few hundred rows
     spark.conf().set("spark.sql.codegen.wholeStage", "false");
     lake = new Lakehouse(spark, config.lakehouse().catalogName());
-    gate = new FeedQualityGate(lake);
+    gate = new FeedQualityGate(spark, lake);
   }
 
   @AfterAll
@@ -178,6 +178,10 @@ class FeedQualityGateTest {
       gate.record(v, run(contract, runId, v, sizes[r], T0.plusSeconds(3600L * r)));
     }
 
+    // a run that only moved the watermark measures nothing and does not push history out of the window
+    gate.record(QualityVerdict.nothingToCheck(), new QualityRun(contract.feed(), "run-idle", contract.entity().name(), 4L, List.of(),
+        0, 0, 0, QualityRun.Status.PUBLISHED, 0, 0, List.of(), List.of(), T0.plusSeconds(3600L * 4 + 60), 5));
+
     QualityVerdict shrunk = gate.verify(contract, "run-5", 5L, bronze(contract, people(60, p -> p)), 60, 0);
     assertThat(shrunk.failures()).isEmpty();
     assertThat(shrunk.publishable()).isFalse();
@@ -202,8 +206,13 @@ class FeedQualityGateTest {
     assertThat(emptied.anomalies()).containsExactly(
         "hr_history: field lxdh completeness fell from 1.00 to 0.60, more than 0.10 below the previous published run (error)");
 
-    // 10% fewer rows is within the band, but far from five runs of 98..104: a warning only
-    QualityVerdict dipped = gate.verify(contract, "run-8", 8L, bronze(contract, people(90, p -> p)), 90, 0);
+    // 10% fewer rows is within the band, but far from five runs of 98..104: a warning only; with a
+    // window of five runs, the idle run recorded after them must not take one of the five places
+    QualityThresholds d = QualityThresholds.defaults();
+    FeedQualityGate lastFive = new FeedQualityGate(lake, new QualityThresholds(d.requiredCompleteness(), d.codeCompliance(),
+        d.citizenIdValidity(), d.recordIdUniqueness(), d.maxQuarantineShare(), d.minRowCountRatio(), d.maxRowCountRatio(),
+        d.maxCompletenessDrop(), d.outlierStdDevs(), 5, 5, d.earliestBirthDate()), java.time.Clock.systemUTC());
+    QualityVerdict dipped = lastFive.verify(contract, "run-8", 8L, bronze(contract, people(90, p -> p)), 90, 0);
     assertThat(dipped.publishable()).isTrue();
     assertThat(dipped.anomalies()).singleElement().asString()
         .startsWith("hr_history: dataset row count 90 is an outlier against the last 5 published runs (mean 100.40")
