@@ -259,6 +259,9 @@ public final class FeedQualityGate {
         }
       }
     }
+    if (size == null || size < thresholds.minRowsForCompletenessAnomalies()) {
+      return error;
+    }
     for (String field : fields) {
       Double completeness = value(current, field, COMPLETENESS);
       List<Double> past = history.getOrDefault(key(field, COMPLETENESS), List.of());

@@ -25,10 +25,11 @@ import java.time.LocalDate;
  *     quarantine; above it the run is refused. Default {@value #DEFAULT_MAX_QUARANTINE_SHARE}.
  * @param minRowCountRatio least ratio of this run's row count to the previous published run's;
  *     below it (a feed that suddenly shrinks) the run is refused. Default
- *     {@value #DEFAULT_MIN_ROW_COUNT_RATIO}: a 30% drop is refused, a 40% drop certainly.
+ *     {@value #DEFAULT_MIN_ROW_COUNT_RATIO}: a 30% drop is refused, a 40% drop certainly. 0 switches
+ *     the lower bound off (see {@link #withoutRowCountBand()}).
  * @param maxRowCountRatio largest ratio of this run's row count to the previous published run's;
  *     above it (duplicated or replayed deliveries) the run is refused. Default
- *     {@value #DEFAULT_MAX_ROW_COUNT_RATIO}.
+ *     {@value #DEFAULT_MAX_ROW_COUNT_RATIO}; infinity switches the upper bound off.
  * @param maxCompletenessDrop largest fall of a field's completeness against the previous
  *     published run, in absolute share; a larger fall (a feed suddenly 40% empty) refuses the
  *     run. Default {@value #DEFAULT_MAX_COMPLETENESS_DROP}.
@@ -37,6 +38,9 @@ import java.time.LocalDate;
  *     {@value #DEFAULT_OUTLIER_STD_DEVS}, the usual three-sigma rule.
  * @param minHistoryForOutliers published runs needed before outliers are judged: fewer give no
  *     meaningful spread. Default {@value #DEFAULT_MIN_HISTORY_FOR_OUTLIERS}.
+ * @param minRowsForCompletenessAnomalies runs with fewer rows are not compared on completeness
+ *     (neither drop nor outlier): on a handful of rows one missing value moves the share by
+ *     tens of percent. Default {@value #DEFAULT_MIN_ROWS_FOR_COMPLETENESS_ANOMALIES}.
  * @param historyRuns how many of the latest published runs the anomaly checks read. Default
  *     {@value #DEFAULT_HISTORY_RUNS}, about a month of a daily feed.
  * @param earliestBirthDate earliest plausible birth date; the latest is today. Default 1900-01-01,
@@ -53,6 +57,7 @@ public record QualityThresholds(
     double maxCompletenessDrop,
     double outlierStdDevs,
     int minHistoryForOutliers,
+    long minRowsForCompletenessAnomalies,
     int historyRuns,
     LocalDate earliestBirthDate) {
 
@@ -66,6 +71,7 @@ public record QualityThresholds(
   public static final double DEFAULT_MAX_COMPLETENESS_DROP = 0.10;
   public static final double DEFAULT_OUTLIER_STD_DEVS = 3.0;
   public static final int DEFAULT_MIN_HISTORY_FOR_OUTLIERS = 5;
+  public static final long DEFAULT_MIN_ROWS_FOR_COMPLETENESS_ANOMALIES = 50;
   public static final int DEFAULT_HISTORY_RUNS = 30;
   public static final LocalDate DEFAULT_EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
@@ -76,10 +82,10 @@ public record QualityThresholds(
     share("recordIdUniqueness", recordIdUniqueness);
     share("maxQuarantineShare", maxQuarantineShare);
     share("maxCompletenessDrop", maxCompletenessDrop);
-    if (!(minRowCountRatio > 0 && minRowCountRatio <= 1)) {
-      throw new IllegalArgumentException("Invalid quality threshold minRowCountRatio, expected more than 0 and at most 1: " + minRowCountRatio);
+    if (!(minRowCountRatio >= 0 && minRowCountRatio <= 1)) {
+      throw new IllegalArgumentException("Invalid quality threshold minRowCountRatio, expected from 0 to 1: " + minRowCountRatio);
     }
-    if (!(maxRowCountRatio >= 1) || Double.isInfinite(maxRowCountRatio)) {
+    if (!(maxRowCountRatio >= 1)) {
       throw new IllegalArgumentException("Invalid quality threshold maxRowCountRatio, expected at least 1: " + maxRowCountRatio);
     }
     if (!(outlierStdDevs > 0) || Double.isInfinite(outlierStdDevs)) {
@@ -87,6 +93,9 @@ public record QualityThresholds(
     }
     if (minHistoryForOutliers < 2) {
       throw new IllegalArgumentException("Invalid quality threshold minHistoryForOutliers, expected at least 2: " + minHistoryForOutliers);
+    }
+    if (minRowsForCompletenessAnomalies < 0) {
+      throw new IllegalArgumentException("Invalid quality threshold minRowsForCompletenessAnomalies, expected 0 or more: " + minRowsForCompletenessAnomalies);
     }
     if (historyRuns < 1) {
       throw new IllegalArgumentException("Invalid quality threshold historyRuns, expected at least 1: " + historyRuns);
@@ -99,7 +108,18 @@ public record QualityThresholds(
     return new QualityThresholds(
         DEFAULT_REQUIRED_COMPLETENESS, DEFAULT_CODE_COMPLIANCE, DEFAULT_CITIZEN_ID_VALIDITY, DEFAULT_RECORD_ID_UNIQUENESS,
         DEFAULT_MAX_QUARANTINE_SHARE, DEFAULT_MIN_ROW_COUNT_RATIO, DEFAULT_MAX_ROW_COUNT_RATIO, DEFAULT_MAX_COMPLETENESS_DROP,
-        DEFAULT_OUTLIER_STD_DEVS, DEFAULT_MIN_HISTORY_FOR_OUTLIERS, DEFAULT_HISTORY_RUNS, DEFAULT_EARLIEST_BIRTH_DATE);
+        DEFAULT_OUTLIER_STD_DEVS, DEFAULT_MIN_HISTORY_FOR_OUTLIERS, DEFAULT_MIN_ROWS_FOR_COMPLETENESS_ANOMALIES,
+        DEFAULT_HISTORY_RUNS, DEFAULT_EARLIEST_BIRTH_DATE);
+  }
+
+  /**
+   * These thresholds without the row-count band: for feeds read incrementally, where a run's
+   * size is the size of the new delivery, not of the feed. Row-count outliers stay warnings.
+   */
+  public QualityThresholds withoutRowCountBand() {
+    return new QualityThresholds(requiredCompleteness, codeCompliance, citizenIdValidity, recordIdUniqueness, maxQuarantineShare,
+        0, Double.POSITIVE_INFINITY, maxCompletenessDrop, outlierStdDevs, minHistoryForOutliers, minRowsForCompletenessAnomalies,
+        historyRuns, earliestBirthDate);
   }
 
   private static void share(String name, double value) {

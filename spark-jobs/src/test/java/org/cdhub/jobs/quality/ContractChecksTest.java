@@ -56,7 +56,7 @@ class ContractChecksTest {
 
   @Test
   void thresholdsComeFromTheRecord() {
-    QualityThresholds strict = new QualityThresholds(0.99, 0.98, 0.97, 0.5, 0.1, 0.8, 2, 0.05, 2, 3, 10, LocalDate.of(1910, 1, 1));
+    QualityThresholds strict = new QualityThresholds(0.99, 0.98, 0.97, 0.5, 0.1, 0.8, 2, 0.05, 2, 3, 50, 10, LocalDate.of(1910, 1, 1));
     List<ContractCheck> checks = ContractChecks.of(SourceContracts.parse(CONTRACT, "small_feed.yaml"), strict, TODAY).checks();
     assertThat(checks).filteredOn(c -> c.field().equals("name")).singleElement().extracting(ContractCheck::threshold).isEqualTo(0.99);
     assertThat(checks).filteredOn(c -> c.field().equals("idno")).singleElement().extracting(ContractCheck::threshold).isEqualTo(0.97);

@@ -211,12 +211,24 @@ class FeedQualityGateTest {
     QualityThresholds d = QualityThresholds.defaults();
     FeedQualityGate lastFive = new FeedQualityGate(lake, new QualityThresholds(d.requiredCompleteness(), d.codeCompliance(),
         d.citizenIdValidity(), d.recordIdUniqueness(), d.maxQuarantineShare(), d.minRowCountRatio(), d.maxRowCountRatio(),
-        d.maxCompletenessDrop(), d.outlierStdDevs(), 5, 5, d.earliestBirthDate()), java.time.Clock.systemUTC());
+        d.maxCompletenessDrop(), d.outlierStdDevs(), 5, d.minRowsForCompletenessAnomalies(), 5, d.earliestBirthDate()), java.time.Clock.systemUTC());
     QualityVerdict dipped = lastFive.verify(contract, "run-8", 8L, bronze(contract, people(90, p -> p)), 90, 0);
     assertThat(dipped.publishable()).isTrue();
     assertThat(dipped.anomalies()).singleElement().asString()
         .startsWith("hr_history: dataset row count 90 is an outlier against the last 5 published runs (mean 100.40")
         .endsWith("(warning)");
+
+    // an incremental feed: a run of 10 new rows is no collapse, and 5 of them without a phone
+    // is no completeness drop on so few rows; the size is still worth a warning
+    FeedQualityGate incremental = new FeedQualityGate(lake, QualityThresholds.defaults().withoutRowCountBand(), java.time.Clock.systemUTC());
+    List<Map<String, String>> delta = people(10, p -> p);
+    for (int i = 0; i < 5; i++) {
+      delta.get(i).put("lxdh", null);
+    }
+    QualityVerdict small = incremental.verify(contract, "run-9", 9L, bronze(contract, delta), 10, 0);
+    assertThat(small.publishable()).isTrue();
+    assertThat(small.anomalies()).singleElement().asString()
+        .startsWith("hr_history: dataset row count 10 is an outlier").endsWith("(warning)");
   }
 
   @Test
