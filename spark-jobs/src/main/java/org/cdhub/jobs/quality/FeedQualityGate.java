@@ -69,18 +69,15 @@ public final class FeedQualityGate {
     this.clock = requireNonNull(clock, "clock is null");
   }
 
-  /** The gate with the default thresholds and the system clock. */
-  public FeedQualityGate(Lakehouse lake) {
-    this(lake, QualityThresholds.defaults(), Clock.systemUTC());
-  }
-
   /**
-   * The gate with the default thresholds and the system clock, as the standardize job builds it.
+   * The gate the standardize job builds: default thresholds without the row-count band, since
+   * the job reads each feed incrementally (a run's size is the size of the new delivery, not of
+   * the feed), and the system clock.
    *
    * @throws IllegalArgumentException if {@code spark} is not the lakehouse's session
    */
   public FeedQualityGate(SparkSession spark, Lakehouse lake) {
-    this(lake);
+    this(requireNonNull(lake, "lake is null"), QualityThresholds.defaults().withoutRowCountBand(), Clock.systemUTC());
     requireNonNull(spark, "spark is null");
     if (spark != lake.spark()) {
       throw new IllegalArgumentException("Cannot build the quality gate: the Spark session is not the lakehouse's");

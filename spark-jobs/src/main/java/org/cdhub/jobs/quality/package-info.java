@@ -5,7 +5,7 @@
  * bronze = silver + quarantined, but before committing:
  *
  * <pre>{@code
- * FeedQualityGate gate = new FeedQualityGate(lake);   // or (lake, thresholds, clock)
+ * FeedQualityGate gate = new FeedQualityGate(spark, lake);   // incremental reads; or (lake, thresholds, clock)
  * QualityVerdict verdict = gate.verify(contract, runId, bronzeSnapshotId, bronzeRun, silverRows, quarantinedRows);
  * if (verdict.publishable()) { ... commit silver and quarantine ... }
  * gate.record(verdict, new QualityRun(feed, runId, entity, bronzeSnapshotId, batchIds, rowsIn, silverRows,

@@ -55,7 +55,7 @@ class FeedQualityGateTest {
     // a performance switch only: many small plans on a few hundred rows
     spark.conf().set("spark.sql.codegen.wholeStage", "false");
     lake = new Lakehouse(spark, config.lakehouse().catalogName());
-    gate = new FeedQualityGate(spark, lake);
+    gate = new FeedQualityGate(lake, QualityThresholds.defaults(), java.time.Clock.systemUTC());
   }
 
   @AfterAll
@@ -283,6 +283,14 @@ class FeedQualityGateTest {
     assertThatThrownBy(() -> gate.record(v, claimed))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("run-1 of feed hr_refused as PUBLISHED");
+  }
+
+  @Test
+  void theStandardizeJobsGateHasNoRowCountBandAndNeedsTheLakehousesSession() {
+    assertThat(new FeedQualityGate(spark, lake).thresholds()).isEqualTo(QualityThresholds.defaults().withoutRowCountBand());
+    assertThatThrownBy(() -> new FeedQualityGate(spark.newSession(), lake))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not the lakehouse's");
   }
 
   static SourceContract contract(String feed) {
