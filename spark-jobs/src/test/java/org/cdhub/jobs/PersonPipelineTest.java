@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.cdhub.jobs.merge.MergePersonJob;
+import org.cdhub.jobs.quality.QualityThresholds;
 import org.cdhub.jobs.resolve.ResolvePersonJob;
 import org.cdhub.jobs.standardize.StandardizeJob;
 import org.cdhub.model.contract.SourceContract;
@@ -59,6 +60,10 @@ class PersonPipelineTest {
   static final String ID_E = TestPeople.idNumber("640106", "20010909", 42);
   static final String ID_F = TestPeople.idNumber("640106", "19520303", 17);
   static final List<String> RAW_IDS = List.of(ID_A, ID_B18, ID_B15, ID_C, ID_WRONG, ID_E, ID_F);
+
+  /** The fixtures are a handful of rows, a third of them broken on purpose: the gate's defaults would refuse them (FeedQualityGateTest covers those). */
+  static final QualityThresholds DIRTY_FIXTURES = new QualityThresholds(
+      0.5, 0.5, 0.5, 0.5, 0.6, 0.7, 3.0, 0.10, 3.0, 5, 50, 30, java.time.LocalDate.of(1900, 1, 1)).withoutRowCountBand();
 
   @TempDir
   static Path dir;
@@ -161,7 +166,7 @@ class PersonPipelineTest {
 
   Map<String, JobResult> runAll() {
     Map<String, JobResult> results = new HashMap<>();
-    results.put("standardize", StandardizeJob.run(spark, config));
+    results.put("standardize", StandardizeJob.run(spark, config, DIRTY_FIXTURES));
     results.put("resolve", ResolvePersonJob.run(spark, config));
     results.put("merge", MergePersonJob.run(spark, config));
     return results;
@@ -359,7 +364,7 @@ class PersonPipelineTest {
     lake.delete(LakehouseTable.SILVER_PERSON.identifier(), "batch_id = 'hr-b1'", "test");
     lake.delete(LakehouseTable.QUALITY_RUN.identifier(), "feed = '" + HR + "'", "test");
 
-    JobResult redo = StandardizeJob.run(spark, config);
+    JobResult redo = StandardizeJob.run(spark, config, DIRTY_FIXTURES);
 
     assertThat(redo.number("batches")).isEqualTo(1);
     assertThat(redo.number("bronze_rows")).isEqualTo(8);

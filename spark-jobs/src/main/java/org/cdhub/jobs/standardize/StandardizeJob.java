@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import org.cdhub.jobs.Progress;
 import org.cdhub.jobs.RecordRows;
 import org.cdhub.jobs.SourceContractSet;
 import org.cdhub.jobs.quality.FeedQualityGate;
+import org.cdhub.jobs.quality.QualityThresholds;
 import org.cdhub.jobs.quality.QualityVerdict;
 import org.cdhub.model.contract.SourceContract;
 import org.cdhub.model.entity.EntityType;
@@ -80,11 +82,24 @@ public final class StandardizeJob {
     RecordStandardizer<? extends Record> create(FeedMapping mapping, KnownPlaces places);
   }
 
+  /**
+   * The default gate: {@link QualityThresholds#defaults()} without the row-count band, since
+   * incremental batches differ in size by nature (row counts are still kept and watched for
+   * outliers).
+   */
   public static JobResult run(SparkSession spark, JobConfig config) {
-    return run(spark, config, EntityStandardizers::create);
+    return run(spark, config, QualityThresholds.defaults().withoutRowCountBand());
+  }
+
+  public static JobResult run(SparkSession spark, JobConfig config, QualityThresholds thresholds) {
+    return run(spark, config, EntityStandardizers::create, thresholds);
   }
 
   static JobResult run(SparkSession spark, JobConfig config, StandardizerFactory factory) {
+    return run(spark, config, factory, QualityThresholds.defaults().withoutRowCountBand());
+  }
+
+  static JobResult run(SparkSession spark, JobConfig config, StandardizerFactory factory, QualityThresholds thresholds) {
     requireNonNull(spark, "spark is null");
     requireNonNull(config, "config is null");
     long startNanos = System.nanoTime();
@@ -94,7 +109,7 @@ public final class StandardizeJob {
     lake.createIfMissing(LakehouseTable.QUARANTINE);
     lake.createIfMissing(LakehouseTable.QUALITY_RUN);
     lake.createIfMissing(LakehouseTable.QUALITY_METRIC);
-    FeedQualityGate gate = new FeedQualityGate(spark, lake);
+    FeedQualityGate gate = new FeedQualityGate(lake, requireNonNull(thresholds, "thresholds is null"), Clock.systemUTC());
     FeedRun total = FeedRun.NONE;
     List<String> refused = new ArrayList<>();
     int feeds = 0;
