@@ -209,6 +209,37 @@ class StandardizeJobTest {
     assertThat(silverRowsInOrder()).hasSize(before.size()).isEqualTo(before);
   }
 
+  @Test
+  @Order(6)
+  void aBatchWithFortyPercentOfNamesMissingIsRefusedLoudlyAndStaysPending() {
+    List<Map<String, String>> rows = people(200, 300);
+    for (int i = 0; i < 40; i++) {
+      rows.get(i * 2).put("xm", i % 2 == 0 ? "" : null);
+    }
+    BronzeFixture.land(lake, hr, "b4", rows);
+    long silver = count(SILVER);
+    long quarantined = count(QUARANTINE);
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> StandardizeJob.run(spark, config))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("Refused to publish 1 feed run(s)")
+          .hasMessageContaining("field xm completeness 0.60 below 0.95");
+      Row refused = latestRun();
+      assertThat(refused.<String>getAs("status")).isEqualTo("REFUSED");
+      assertThat(refused.getList(refused.fieldIndex("batch_ids"))).containsExactly("b4");
+      assertThat(refused.<Long>getAs("rows_in")).isEqualTo(100);
+      // nothing of the batch is published, nothing is lost: bronze still holds it for the next run
+      assertThat(count(SILVER)).isEqualTo(silver);
+      assertThat(count(QUARANTINE)).isEqualTo(quarantined);
+      assertThat(lake.read(SILVER).where(col("batch_id").equalTo("b4")).count()).isZero();
+    }
+    assertThat(lake.read(LakehouseTable.QUALITY_METRIC.identifier())
+        .where(col("run_id").equalTo(latestRun().<String>getAs("run_id")).and(col("instance").equalTo("xm"))
+            .and(col("metric").equalTo("Completeness")))
+        .first().<Double>getAs("value")).isEqualTo(0.6);
+  }
+
   List<String> silverRowsInOrder() {
     return lake.read(SILVER).where(col("source_system").equalTo(HR)).orderBy("source_record_id").collectAsList().stream()
         .map(Row::toString).toList();
