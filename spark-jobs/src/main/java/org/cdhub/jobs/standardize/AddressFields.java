@@ -19,6 +19,13 @@ final class AddressFields {
   private static final int CACHE_LIMIT = 4096;
 
   private final KnownPlaces places;
+  /** Parsed addresses, least recently used dropped: members of a household arrive together with one address. */
+  private final Map<String, ParsedAddress> parsedAddresses = new java.util.LinkedHashMap<>(CACHE_LIMIT * 2, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, ParsedAddress> eldest) {
+      return size() > CACHE_LIMIT;
+    }
+  };
   /** Canonical compound names: feeds repeat a few hundred names over millions of rows. */
   private final Map<String, String> canonicalCompounds = new HashMap<>();
 
@@ -71,7 +78,11 @@ final class AddressFields {
     String raw = check.raw(address);
     ParsedAddress parsed = null;
     if (raw != null) {
-      parsed = check.kernel(check.field(address), () -> AddressParser.parse(raw));
+      parsed = parsedAddresses.get(raw);
+      if (parsed == null) {
+        parsed = check.kernel(check.field(address), () -> AddressParser.parse(raw));
+        parsedAddresses.put(raw, parsed);
+      }
     }
     String compoundName = compound == null ? null : canonicalCompound(check.raw(compound));
     if (compoundName != null) {

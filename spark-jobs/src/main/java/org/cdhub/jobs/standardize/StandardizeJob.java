@@ -237,7 +237,8 @@ public final class StandardizeJob {
       Dataset<Row> outcomes = input
           .mapPartitions(new StandardizePartition(FeedMapping.of(contract), factory, placesOnExecutors, bronze.schema(), silverType, Instant.now()),
               Encoders.row(outcomeType))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+          // rows kept as they are (no columnar cache to build): counted once, then written twice
+          .localCheckpoint(true);
       try {
         Map<String, Long> silverByBatch = new TreeMap<>();
         Map<String, Long> quarantinedByBatch = new TreeMap<>();
@@ -249,6 +250,7 @@ public final class StandardizeJob {
         Reconciliation.checkBatches(feed, pendingBronze, silverByBatch, quarantinedByBatch);
         long silverRows = sum(silverByBatch.values());
         long quarantined = sum(quarantinedByBatch.values());
+        progress.say("%s: standardized and reconciled, running the quality checks", feed);
 
         QualityVerdict verdict = gate.verify(contract, runId, snapshot, input, silverRows, quarantined);
         if (!verdict.publishable()) {
@@ -258,6 +260,7 @@ public final class StandardizeJob {
           progress.say("REFUSED %s", why);
           return new FeedRun(0, 0, 0, 0, why);
         }
+        progress.say("%s: checks %d passed, %d failed; committing", feed, verdict.checksPassed(), verdict.checksFailed());
         if (quarantined > 0) {
           lake.append(LakehouseTable.QUARANTINE.identifier(), outcomes.filter(col(KIND).equalTo(QUARANTINE))
               .map((MapFunction<Row, Row>) r -> r.getStruct(3), Encoders.row(quarantineType)), NAME);
