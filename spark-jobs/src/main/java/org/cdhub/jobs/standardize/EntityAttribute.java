@@ -8,22 +8,25 @@ import org.cdhub.model.contract.FieldFormat;
  * that make sense for it. One enum per entity; a mismatch is a contract error, not a bad row.
  */
 public interface EntityAttribute {
+  AttributeSpec spec();
+
   /** The {@code maps_to} value in contracts, e.g. {@code credit_code}. */
-  String key();
+  default String key() {
+    return spec().key();
+  }
 
   /** Other {@code maps_to} values contracts use for the same attribute. */
   default Set<String> aliases() {
-    return Set.of();
+    return spec().aliases();
   }
 
-  Set<FieldFormat> formats();
+  default Set<FieldFormat> formats() {
+    return spec().formats();
+  }
 
-  /**
-   * True for identity numbers: a present value that is invalid rejects the row even when the
-   * field is optional, since a wrong ID number must never be guessed around.
-   */
+  /** See {@link AttributeSpec#strict()}. */
   default boolean strict() {
-    return false;
+    return spec().strict();
   }
 
   default boolean accepts(FieldFormat format) {

@@ -1,45 +1,25 @@
 package org.cdhub.jobs.standardize;
 
 import java.util.EnumSet;
-import java.util.Set;
 import org.cdhub.model.contract.FieldFormat;
 
 /** The silver.organization attributes a contract field can map to ({@code maps_to}). */
 public enum OrganizationAttribute implements EntityAttribute {
-  CREDIT_CODE("credit_code", EnumSet.of(FieldFormat.CREDIT_CODE)),
-  NAME("name", EnumSet.of(FieldFormat.TEXT)),
-  ORG_TYPE("org_type", EnumSet.of(FieldFormat.TEXT, FieldFormat.CODE)),
-  LEGAL_REPRESENTATIVE("legal_representative", EnumSet.of(FieldFormat.CHINESE_NAME, FieldFormat.TEXT)),
-  ADDRESS("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT)),
-  COMMUNITY_CODE("community_code", EnumSet.of(FieldFormat.CODE));
+  CREDIT_CODE(AttributeSpec.of("credit_code", EnumSet.of(FieldFormat.CREDIT_CODE))),
+  NAME(AttributeSpec.of("name", EnumSet.of(FieldFormat.TEXT))),
+  ORG_TYPE(AttributeSpec.of("org_type", EnumSet.of(FieldFormat.TEXT, FieldFormat.CODE))),
+  LEGAL_REPRESENTATIVE(AttributeSpec.of("legal_representative", EnumSet.of(FieldFormat.CHINESE_NAME, FieldFormat.TEXT))),
+  ADDRESS(AttributeSpec.of("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT))),
+  COMMUNITY_CODE(AttributeSpec.of("community_code", EnumSet.of(FieldFormat.CODE)));
 
-  private final String key;
-  private final Set<FieldFormat> formats;
-  private final Set<String> aliases;
+  private final AttributeSpec spec;
 
-  OrganizationAttribute(String key, Set<FieldFormat> formats, String... aliases) {
-    this.key = key;
-    this.formats = formats;
-    this.aliases = Set.of(aliases);
+  OrganizationAttribute(AttributeSpec spec) {
+    this.spec = spec;
   }
 
   @Override
-  public String key() {
-    return key;
-  }
-
-  @Override
-  public Set<String> aliases() {
-    return aliases;
-  }
-
-  @Override
-  public Set<FieldFormat> formats() {
-    return formats;
-  }
-
-  @Override
-  public boolean strict() {
-    return false;
+  public AttributeSpec spec() {
+    return spec;
   }
 }

@@ -1,7 +1,6 @@
 package org.cdhub.jobs.standardize;
 
 import java.util.EnumSet;
-import java.util.Set;
 import org.cdhub.model.contract.FieldFormat;
 
 /**
@@ -9,44 +8,32 @@ import org.cdhub.model.contract.FieldFormat;
  * field formats that make sense for it. A mismatch is a contract error, not a bad row.
  */
 public enum PersonAttribute implements EntityAttribute {
-  ID_NUMBER("id_number", EnumSet.of(FieldFormat.CITIZEN_ID)),
-  NAME("name", EnumSet.of(FieldFormat.CHINESE_NAME, FieldFormat.TEXT)),
-  SEX("sex", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT)),
-  BIRTH_DATE("birth_date", EnumSet.of(FieldFormat.DATE)),
-  PHONE("phone", EnumSet.of(FieldFormat.MOBILE)),
-  ADDRESS("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT)),
-  COMMUNITY_CODE("community_code", EnumSet.of(FieldFormat.CODE)),
-  HOUSEHOLD_NO("household_no", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT)),
+  ID_NUMBER(AttributeSpec.identity("id_number", EnumSet.of(FieldFormat.CITIZEN_ID))),
+  NAME(AttributeSpec.of("name", EnumSet.of(FieldFormat.CHINESE_NAME, FieldFormat.TEXT))),
+  SEX(AttributeSpec.of("sex", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT))),
+  BIRTH_DATE(AttributeSpec.of("birth_date", EnumSet.of(FieldFormat.DATE))),
+  PHONE(AttributeSpec.of("phone", EnumSet.of(FieldFormat.MOBILE))),
+  ADDRESS(AttributeSpec.of("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT))),
+  COMMUNITY_CODE(AttributeSpec.of("community_code", EnumSet.of(FieldFormat.CODE))),
+  HOUSEHOLD_NO(AttributeSpec.of("household_no", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT))),
   /** A list of population groups (health archives' 重点人群分类), some of which are key-population tags. */
-  TAGS("tags", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT));
+  TAGS(AttributeSpec.of("tags", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT)));
 
-  private final String key;
-  private final Set<FieldFormat> formats;
+  private final AttributeSpec spec;
 
-  PersonAttribute(String key, Set<FieldFormat> formats) {
-    this.key = key;
-    this.formats = formats;
+  PersonAttribute(AttributeSpec spec) {
+    this.spec = spec;
   }
 
   @Override
-  public String key() {
-    return key;
-  }
-
-  @Override
-  public boolean strict() {
-    return this == ID_NUMBER;
-  }
-
-  @Override
-  public Set<FieldFormat> formats() {
-    return formats;
+  public AttributeSpec spec() {
+    return spec;
   }
 
   /** The attribute for a {@code maps_to} value, or null when silver.person has no such attribute. */
   public static PersonAttribute forKey(String mapsTo) {
     for (PersonAttribute a : values()) {
-      if (a.key.equals(mapsTo)) {
+      if (a.key().equals(mapsTo)) {
         return a;
       }
     }

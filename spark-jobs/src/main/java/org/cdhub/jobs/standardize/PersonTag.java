@@ -34,8 +34,8 @@ public record PersonTag(String key) implements EntityAttribute, Serializable {
   }
 
   @Override
-  public Set<FieldFormat> formats() {
-    return EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT, FieldFormat.DECIMAL, FieldFormat.INTEGER);
+  public AttributeSpec spec() {
+    return AttributeSpec.of(key, EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT, FieldFormat.DECIMAL, FieldFormat.INTEGER));
   }
 
   /** Whether a field value (contract rules passed) asserts the tag. */

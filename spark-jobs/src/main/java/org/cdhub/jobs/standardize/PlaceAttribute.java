@@ -1,53 +1,33 @@
 package org.cdhub.jobs.standardize;
 
 import java.util.EnumSet;
-import java.util.Set;
 import org.cdhub.model.contract.FieldFormat;
 
 /** The silver.place attributes a contract field can map to ({@code maps_to}). */
 public enum PlaceAttribute implements EntityAttribute {
-  CODE("code", EnumSet.of(FieldFormat.CODE)),
-  NAME("name", EnumSet.of(FieldFormat.TEXT)),
-  ADDRESS("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT)),
-  COMMUNITY_CODE("community_code", EnumSet.of(FieldFormat.CODE)),
-  COMPOUND("compound", EnumSet.of(FieldFormat.TEXT)),
-  BUILDING("building", EnumSet.of(FieldFormat.TEXT, FieldFormat.CODE)),
-  UNIT("unit", EnumSet.of(FieldFormat.TEXT, FieldFormat.CODE)),
-  ROOM("room", EnumSet.of(FieldFormat.TEXT, FieldFormat.CODE)),
-  MANAGER_CREDIT_CODE("manager_credit_code", EnumSet.of(FieldFormat.CREDIT_CODE)),
-  MANAGER_NAME("manager_name", EnumSet.of(FieldFormat.TEXT)),
-  OWNER_NAME("owner_name", EnumSet.of(FieldFormat.TEXT, FieldFormat.CHINESE_NAME)),
+  CODE(AttributeSpec.of("code", EnumSet.of(FieldFormat.CODE))),
+  NAME(AttributeSpec.of("name", EnumSet.of(FieldFormat.TEXT))),
+  ADDRESS(AttributeSpec.of("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT))),
+  COMMUNITY_CODE(AttributeSpec.of("community_code", EnumSet.of(FieldFormat.CODE))),
+  COMPOUND(AttributeSpec.of("compound", EnumSet.of(FieldFormat.TEXT))),
+  BUILDING(AttributeSpec.of("building", EnumSet.of(FieldFormat.TEXT, FieldFormat.CODE))),
+  UNIT(AttributeSpec.of("unit", EnumSet.of(FieldFormat.TEXT, FieldFormat.CODE))),
+  ROOM(AttributeSpec.of("room", EnumSet.of(FieldFormat.TEXT, FieldFormat.CODE))),
+  MANAGER_CREDIT_CODE(AttributeSpec.of("manager_credit_code", EnumSet.of(FieldFormat.CREDIT_CODE))),
+  MANAGER_NAME(AttributeSpec.of("manager_name", EnumSet.of(FieldFormat.TEXT))),
+  OWNER_NAME(AttributeSpec.of("owner_name", EnumSet.of(FieldFormat.TEXT, FieldFormat.CHINESE_NAME))),
   /** A citizen ID number or, for a company owner, a credit code. */
-  OWNER_ID_NUMBER("owner_id_number", EnumSet.of(FieldFormat.TEXT, FieldFormat.CITIZEN_ID, FieldFormat.CREDIT_CODE)),
-  OWNER_PHONE("owner_phone", EnumSet.of(FieldFormat.MOBILE));
+  OWNER_ID_NUMBER(AttributeSpec.identity("owner_id_number", EnumSet.of(FieldFormat.TEXT, FieldFormat.CITIZEN_ID, FieldFormat.CREDIT_CODE))),
+  OWNER_PHONE(AttributeSpec.of("owner_phone", EnumSet.of(FieldFormat.MOBILE)));
 
-  private final String key;
-  private final Set<FieldFormat> formats;
-  private final Set<String> aliases;
+  private final AttributeSpec spec;
 
-  PlaceAttribute(String key, Set<FieldFormat> formats, String... aliases) {
-    this.key = key;
-    this.formats = formats;
-    this.aliases = Set.of(aliases);
+  PlaceAttribute(AttributeSpec spec) {
+    this.spec = spec;
   }
 
   @Override
-  public String key() {
-    return key;
-  }
-
-  @Override
-  public Set<String> aliases() {
-    return aliases;
-  }
-
-  @Override
-  public Set<FieldFormat> formats() {
-    return formats;
-  }
-
-  @Override
-  public boolean strict() {
-    return this == OWNER_ID_NUMBER;
+  public AttributeSpec spec() {
+    return spec;
   }
 }

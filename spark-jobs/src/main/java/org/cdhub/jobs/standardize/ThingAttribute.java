@@ -1,45 +1,25 @@
 package org.cdhub.jobs.standardize;
 
 import java.util.EnumSet;
-import java.util.Set;
 import org.cdhub.model.contract.FieldFormat;
 
 /** The silver.thing attributes a contract field can map to ({@code maps_to}). */
 public enum ThingAttribute implements EntityAttribute {
-  IDENTIFIER("identifier", EnumSet.of(FieldFormat.CODE)),
-  THING_TYPE("thing_type", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT)),
-  DESCRIPTION("description", EnumSet.of(FieldFormat.TEXT)),
-  COMPOUND("compound", EnumSet.of(FieldFormat.TEXT)),
-  ADDRESS("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT)),
-  COMMUNITY_CODE("community_code", EnumSet.of(FieldFormat.CODE));
+  IDENTIFIER(AttributeSpec.of("identifier", EnumSet.of(FieldFormat.CODE))),
+  THING_TYPE(AttributeSpec.of("thing_type", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT))),
+  DESCRIPTION(AttributeSpec.of("description", EnumSet.of(FieldFormat.TEXT))),
+  COMPOUND(AttributeSpec.of("compound", EnumSet.of(FieldFormat.TEXT))),
+  ADDRESS(AttributeSpec.of("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT))),
+  COMMUNITY_CODE(AttributeSpec.of("community_code", EnumSet.of(FieldFormat.CODE)));
 
-  private final String key;
-  private final Set<FieldFormat> formats;
-  private final Set<String> aliases;
+  private final AttributeSpec spec;
 
-  ThingAttribute(String key, Set<FieldFormat> formats, String... aliases) {
-    this.key = key;
-    this.formats = formats;
-    this.aliases = Set.of(aliases);
+  ThingAttribute(AttributeSpec spec) {
+    this.spec = spec;
   }
 
   @Override
-  public String key() {
-    return key;
-  }
-
-  @Override
-  public Set<String> aliases() {
-    return aliases;
-  }
-
-  @Override
-  public Set<FieldFormat> formats() {
-    return formats;
-  }
-
-  @Override
-  public boolean strict() {
-    return false;
+  public AttributeSpec spec() {
+    return spec;
   }
 }
