@@ -22,6 +22,13 @@ final class BenchCommand implements Runnable {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing benchmark: try ./hub bench generate --people 100000");
   }
 
+  /** Removes a benchmark's scratch directory and everything in it. */
+  static void deleteTree(Path dir) throws java.io.IOException {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
   /** Peak resident set of this JVM, from /proc (Linux); -1 elsewhere. */
   static long peakRssMb() {
     try {
@@ -84,9 +91,7 @@ final class BenchCommand implements Runnable {
             read, read / seconds, m.result().number("landed"), m.result().number("quarantined"), m.peakRssMb());
         return 0;
       } finally {
-        try (var walk = Files.walk(dir)) {
-          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        deleteTree(dir);
       }
     }
   }
@@ -119,9 +124,7 @@ final class BenchCommand implements Runnable {
             bronze, bronze / seconds, m.result().number("quarantined"), m.peakRssMb());
         return 0;
       } finally {
-        try (var walk = Files.walk(dir)) {
-          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        deleteTree(dir);
       }
     }
   }
@@ -146,9 +149,7 @@ final class BenchCommand implements Runnable {
             people, records, seconds, people / seconds, peakRssMb());
         return 0;
       } finally {
-        try (var walk = Files.walk(out)) {
-          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        deleteTree(out);
       }
     }
   }
