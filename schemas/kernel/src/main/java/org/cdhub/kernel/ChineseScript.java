@@ -1,19 +1,26 @@
 package org.cdhub.kernel;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 
 /** Traditional/simplified Chinese conversion through opencc4j (phrase-aware). Null stays null. */
 public final class ChineseScript {
-
-  /** Characters opencc4j knows as traditional, looked up once: its own per-character check is a map lookup by string. */
-  private static final java.util.BitSet TRADITIONAL = new java.util.BitSet(Character.MAX_VALUE + 1);
+  /**
+   * Characters a traditional-to-simplified conversion can change: those opencc4j's character
+   * table maps to another character, and those a phrase rule rewrites. Text without any of them
+   * converts to itself, so opencc4j's phrase segmentation (the costly part) is skipped for it.
+   */
+  private static final BitSet CONVERTIBLE = new BitSet(Character.MAX_VALUE + 1);
 
   static {
-    for (int c = 0; c <= Character.MAX_VALUE; c++) {
-      if (ZhConverterUtil.isTraditional((char) c)) {
-        TRADITIONAL.set(c);
-      }
-    }
+    readConvertible("/data/dictionary/TSCharacters.txt");
+    readConvertible("/data/dictionary/TSPhrases.txt");
   }
 
   private ChineseScript() {}
@@ -23,9 +30,8 @@ public final class ChineseScript {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    // most text is already simplified: skip opencc4j's phrase segmentation when no character is traditional
     for (int i = 0; i < text.length(); i++) {
-      if (TRADITIONAL.get(text.charAt(i))) {
+      if (CONVERTIBLE.get(text.charAt(i))) {
         return ZhConverterUtil.toSimple(text);
       }
     }
@@ -38,5 +44,36 @@ public final class ChineseScript {
       return text;
     }
     return ZhConverterUtil.toTraditional(text);
+  }
+
+  /** Marks the characters an entry of one of opencc4j's t2s tables ({@code from<TAB>to [alternatives]}) changes. */
+  private static void readConvertible(String resource) {
+    try (InputStream in = ZhConverterUtil.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("Cannot load opencc4j's conversion table " + resource + ": not on the class path");
+      }
+      BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        int tab = line.indexOf('\t');
+        if (tab <= 0) {
+          continue;
+        }
+        String from = line.substring(0, tab);
+        String to = line.substring(tab + 1).strip();
+        int space = to.indexOf(' ');
+        to = space < 0 ? to : to.substring(0, space);
+        if (from.equals(to)) {
+          continue;
+        }
+        for (int i = 0; i < from.length(); i++) {
+          // same length: the positions that differ; otherwise every character of the phrase
+          if (from.length() != to.length() || from.charAt(i) != to.charAt(i)) {
+            CONVERTIBLE.set(from.charAt(i));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read opencc4j's conversion table " + resource, e);
+    }
   }
 }

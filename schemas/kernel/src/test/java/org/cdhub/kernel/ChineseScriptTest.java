@@ -26,24 +26,31 @@ class ChineseScriptTest {
   }
 
   @Test
-  void skippingTextWithoutTraditionalCharactersNeverChangesTheResult() {
-    // the fast path returns such text as it is: opencc4j's full conversion must agree, for single
-    // characters and for random phrases of them (phrase rules are where a shortcut could go wrong)
-    java.util.List<Character> plain = new java.util.ArrayList<>();
-    for (char c = '\u4e00'; c <= '\u9fff'; c++) {
-      if (!com.github.houbb.opencc4j.util.ZhConverterUtil.isTraditional(c)) {
-        plain.add(c);
+  void theShortcutAgreesWithOpenccOnEveryCharacterEveryPhraseRuleAndRandomText() throws Exception {
+    // the shortcut returns text with no convertible character as it is; opencc4j's full conversion is the reference
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    for (char c = '\u3400'; c <= '\u9fff'; c++) {
+      texts.add(String.valueOf(c));
+    }
+    try (var in = com.github.houbb.opencc4j.util.ZhConverterUtil.class.getResourceAsStream("/data/dictionary/TSPhrases.txt")) {
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+        if (line.indexOf('\t') > 0) {
+          String phrase = line.substring(0, line.indexOf('\t'));
+          texts.add(phrase);
+          texts.add("丽景" + phrase + "小区");
+        }
       }
     }
-    assertThat(plain).hasSizeGreaterThan(10_000);
+    assertThat(texts).hasSizeGreaterThan(27_000);
     java.util.Random random = new java.util.Random(7);
     for (int n = 0; n < 20_000; n++) {
       StringBuilder text = new StringBuilder();
-      int length = n < plain.size() ? 1 : 2 + random.nextInt(4);
-      for (int i = 0; i < length; i++) {
-        text.append(n < plain.size() && length == 1 ? plain.get(n) : plain.get(random.nextInt(plain.size())));
+      for (int i = 0, length = 2 + random.nextInt(5); i < length; i++) {
+        text.append((char) ('\u4e00' + random.nextInt(0x9fff - 0x4e00)));
       }
-      String s = text.toString();
+      texts.add(text.toString());
+    }
+    for (String s : texts) {
       assertThat(ChineseScript.toSimplified(s)).as("'%s'", s).isEqualTo(com.github.houbb.opencc4j.util.ZhConverterUtil.toSimple(s));
     }
   }
