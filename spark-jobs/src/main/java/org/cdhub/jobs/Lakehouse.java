@@ -112,6 +112,10 @@ public final class Lakehouse {
 
   /** Creates the table (format v2) and its namespace if missing; an existing table is left as it is. */
   public void createIfMissing(TableIdentifier id, Schema schema, PartitionSpec spec) {
+    createIfMissing(id, schema, spec, Map.of(TableProperties.FORMAT_VERSION, "2"));
+  }
+
+  private void createIfMissing(TableIdentifier id, Schema schema, PartitionSpec spec, Map<String, String> properties) {
     Catalog catalog = icebergCatalog();
     if (catalog.tableExists(id)) {
       return;
@@ -124,14 +128,14 @@ public final class Lakehouse {
       }
     }
     try {
-      catalog.createTable(id, schema, spec, Map.of(TableProperties.FORMAT_VERSION, "2"));
+      catalog.createTable(id, schema, spec, properties);
     } catch (AlreadyExistsException raced) {
       // created concurrently by another writer: use theirs
     }
   }
 
   public void createIfMissing(LakehouseTable table) {
-    createIfMissing(table.identifier(), table.schema(), table.partitionSpec());
+    createIfMissing(table.identifier(), table.schema(), table.partitionSpec(), table.tableProperties());
   }
 
   public Dataset<Row> read(TableIdentifier id) {

@@ -18,11 +18,25 @@ import scala.collection.JavaConverters;
 public final class RecordRows {
   private RecordRows() {}
 
+  /** Accessors per record class: {@code getRecordComponents()} parses the class file's Record attribute on every call. */
+  private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+    @Override
+    protected Method[] computeValue(Class<?> type) {
+      RecordComponent[] components = type.getRecordComponents();
+      Method[] accessors = new Method[components.length];
+      for (int i = 0; i < components.length; i++) {
+        accessors[i] = components[i].getAccessor();
+        accessors[i].setAccessible(true);
+      }
+      return accessors;
+    }
+  };
+
   public static Row toRow(Record record) {
-    RecordComponent[] components = record.getClass().getRecordComponents();
-    Object[] values = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      values[i] = toSpark(read(record, components[i].getAccessor()));
+    Method[] accessors = ACCESSORS.get(record.getClass());
+    Object[] values = new Object[accessors.length];
+    for (int i = 0; i < accessors.length; i++) {
+      values[i] = toSpark(read(record, accessors[i]));
     }
     return RowFactory.create(values);
   }
@@ -55,20 +69,30 @@ public final class RecordRows {
    * record: columns by name, enums from their name, arrays as lists.
    */
   public static <T extends Record> T fromRow(Row row, Class<T> type) {
-    RecordComponent[] components = type.getRecordComponents();
-    Object[] values = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      types[i] = components[i].getType();
-      int index = row.fieldIndex(TableSchemas.columnName(components[i].getName()));
-      values[i] = row.isNullAt(index) ? null : fromSpark(row.get(index), types[i]);
+    Method[] accessors = ACCESSORS.get(type);
+    Object[] values = new Object[accessors.length];
+    for (int i = 0; i < accessors.length; i++) {
+      int index = row.fieldIndex(TableSchemas.columnName(accessors[i].getName()));
+      values[i] = row.isNullAt(index) ? null : fromSpark(row.get(index), accessors[i].getReturnType());
     }
     try {
-      return type.getDeclaredConstructor(types).newInstance(values);
+      return type.cast(CONSTRUCTORS.get(type).newInstance(values));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot build " + type.getSimpleName() + " from row " + row.schema().simpleString(), e);
     }
   }
+
+  /** Canonical constructors per record class. */
+  private static final ClassValue<java.lang.reflect.Constructor<?>> CONSTRUCTORS = new ClassValue<>() {
+    @Override
+    protected java.lang.reflect.Constructor<?> computeValue(Class<?> type) {
+      try {
+        return type.getDeclaredConstructor(java.util.Arrays.stream(ACCESSORS.get(type)).map(Method::getReturnType).toArray(Class<?>[]::new));
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException("Record " + type.getName() + " has no canonical constructor", e);
+      }
+    }
+  };
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Object fromSpark(Object value, Class<?> type) {

@@ -3,6 +3,7 @@ package org.cdhub.model.entity;
 import java.time.Instant;
 import java.util.List;
 import org.cdhub.model.schema.Doc;
+import org.cdhub.model.schema.NearlyUnique;
 import org.cdhub.model.schema.Required;
 import org.cdhub.model.schema.Sensitive;
 import org.cdhub.model.schema.Sensitivity;
@@ -11,9 +12,9 @@ import org.cdhub.model.schema.Sensitivity;
 @Doc("Standardized event records (grid incidents, access passes, alarms), one row per source record")
 public record SilverEvent(
     @Required @Doc("Feed the record came from") String sourceSystem,
-    @Required @Doc("Record id within the feed") String sourceRecordId,
+    @NearlyUnique @Required @Doc("Record id within the feed") String sourceRecordId,
     @Required @Doc("Bronze batch the record arrived in") String batchId,
-    @Doc("Event id in the source system") String sourceEventId,
+    @NearlyUnique @Doc("Event id in the source system") String sourceEventId,
     @Doc("Kind of event") String eventType,
     @Doc("Status, where the source tracks one") String status,
     @Doc("Free description") String description,
@@ -30,8 +31,8 @@ public record SilverEvent(
     @Doc("Code of the most specific known place the address matched") String placeCode,
     @Required @Doc("HOUSE, BUILDING, COMPOUND, COMMUNITY or UNMATCHED") PlaceMatch placeMatch,
     @Sensitive(Sensitivity.PERSONAL) @Doc("Person involved: name") String involvedName,
-    @Sensitive(Sensitivity.SENSITIVE_PERSONAL) @Doc("Person involved: citizen ID number (18)") String involvedIdNumber,
-    @Sensitive(Sensitivity.PERSONAL) @Doc("Person involved: mobile number") String involvedPhone,
+    @NearlyUnique @Sensitive(Sensitivity.SENSITIVE_PERSONAL) @Doc("Person involved: citizen ID number (18)") String involvedIdNumber,
+    @NearlyUnique @Sensitive(Sensitivity.PERSONAL) @Doc("Person involved: mobile number") String involvedPhone,
     @Doc("Non-fatal standardization notes") List<String> notes,
     @Required @Doc("Trust rank of the feed (0-100), from its contract") int trustRank,
     @Required @Doc("When the record was ingested") Instant ingestedAt) {}

@@ -3,6 +3,7 @@ package org.cdhub.model.entity;
 import java.time.Instant;
 import java.util.List;
 import org.cdhub.model.schema.Doc;
+import org.cdhub.model.schema.NearlyUnique;
 import org.cdhub.model.schema.Required;
 import org.cdhub.model.schema.Sensitive;
 import org.cdhub.model.schema.Sensitivity;
@@ -11,10 +12,10 @@ import org.cdhub.model.schema.Sensitivity;
 @Doc("Standardized organization records (enterprises, property companies), one row per source record")
 public record SilverOrganization(
     @Required @Doc("Feed the record came from") String sourceSystem,
-    @Required @Doc("Record id within the feed") String sourceRecordId,
+    @NearlyUnique @Required @Doc("Record id within the feed") String sourceRecordId,
     @Required @Doc("Bronze batch the record arrived in") String batchId,
-    @Doc("Unified social credit code, 18 characters, checksum verified") String creditCode,
-    @Doc("Registered name, width and script normalized") String name,
+    @NearlyUnique @Doc("Unified social credit code, 18 characters, checksum verified") String creditCode,
+    @NearlyUnique @Doc("Registered name, width and script normalized") String name,
     @Doc("Legal form, e.g. 有限责任公司 or 个体工商户") String orgType,
     @Sensitive(Sensitivity.PERSONAL) @Doc("Legal representative or operator") String legalRepresentative,
     @Doc("Address as delivered") String addressRaw,

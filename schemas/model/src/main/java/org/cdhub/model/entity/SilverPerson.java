@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.cdhub.kernel.Sex;
 import org.cdhub.model.schema.Doc;
+import org.cdhub.model.schema.NearlyUnique;
 import org.cdhub.model.schema.Required;
 import org.cdhub.model.schema.Sensitive;
 import org.cdhub.model.schema.Sensitivity;
@@ -13,15 +14,15 @@ import org.cdhub.model.schema.Sensitivity;
 @Doc("Standardized person records from every feed, one row per source record")
 public record SilverPerson(
     @Required @Doc("Feed the record came from") String sourceSystem,
-    @Required @Doc("Record id within the feed") String sourceRecordId,
+    @NearlyUnique @Required @Doc("Record id within the feed") String sourceRecordId,
     @Required @Doc("Bronze batch the record arrived in") String batchId,
-    @Sensitive(Sensitivity.SENSITIVE_PERSONAL) @Doc("Citizen ID number, upgraded to 18 characters") String idNumber,
+    @NearlyUnique @Sensitive(Sensitivity.SENSITIVE_PERSONAL) @Doc("Citizen ID number, upgraded to 18 characters") String idNumber,
     @Sensitive(Sensitivity.PERSONAL) @Doc("Name, simplified, spaces and width normalized") String name,
     @Doc("Pinyin key of the name") String namePinyin,
     @Doc("MALE, FEMALE or UNKNOWN") Sex sex,
     @Sensitive(Sensitivity.PERSONAL) @Doc("Date of birth") LocalDate birthDate,
-    @Sensitive(Sensitivity.PERSONAL) @Doc("Mobile number, 11 digits") String phone,
-    @Sensitive(Sensitivity.PERSONAL) @Doc("Address as delivered") String addressRaw,
+    @NearlyUnique @Sensitive(Sensitivity.PERSONAL) @Doc("Mobile number, 11 digits") String phone,
+    @NearlyUnique @Sensitive(Sensitivity.PERSONAL) @Doc("Address as delivered") String addressRaw,
     @Doc("Parsed: district") String district,
     @Doc("Parsed: street (街道)") String street,
     @Doc("Parsed: community (社区)") String community,
@@ -32,7 +33,7 @@ public record SilverPerson(
     @Doc("Community code the address resolved to") String communityCode,
     @Doc("Code of the most specific known place the address matched") String placeCode,
     @Required @Doc("HOUSE, BUILDING, COMPOUND, COMMUNITY or UNMATCHED") PlaceMatch placeMatch,
-    @Doc("Household number, where the feed has one") String householdNo,
+    @NearlyUnique @Doc("Household number, where the feed has one") String householdNo,
     @Doc("Key-population facts asserted by this feed") List<String> tags,
     @Doc("Non-fatal standardization notes, e.g. ID_UPGRADED_FROM_15") List<String> notes,
     @Required @Doc("Trust rank of the feed (0-100), from its contract") int trustRank,

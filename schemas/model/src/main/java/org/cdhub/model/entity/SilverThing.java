@@ -3,15 +3,16 @@ package org.cdhub.model.entity;
 import java.time.Instant;
 import java.util.List;
 import org.cdhub.model.schema.Doc;
+import org.cdhub.model.schema.NearlyUnique;
 import org.cdhub.model.schema.Required;
 
 /** A device, meter or vehicle as one feed described it, standardized and validated (silver.thing). */
 @Doc("Standardized thing records (devices, meters), one row per source record")
 public record SilverThing(
     @Required @Doc("Feed the record came from") String sourceSystem,
-    @Required @Doc("Record id within the feed") String sourceRecordId,
+    @NearlyUnique @Required @Doc("Record id within the feed") String sourceRecordId,
     @Required @Doc("Bronze batch the record arrived in") String batchId,
-    @Doc("Device id, meter number or plate, upper case without spaces") String identifier,
+    @NearlyUnique @Doc("Device id, meter number or plate, upper case without spaces") String identifier,
     @Doc("Kind of thing, e.g. access_gate, plate_camera, water_meter") String thingType,
     @Doc("Free description") String description,
     @Doc("Compound (小区) it is installed in, canonical") String compound,

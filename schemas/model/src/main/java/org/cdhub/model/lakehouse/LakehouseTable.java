@@ -89,6 +89,19 @@ public enum LakehouseTable {
     return doc == null ? qualifiedName() : doc.value();
   }
 
+  /**
+   * Iceberg table properties the table is created with: format v2, and Parquet's dictionary off
+   * for {@link org.cdhub.model.schema.NearlyUnique} columns.
+   */
+  public Map<String, String> tableProperties() {
+    Map<String, String> properties = new java.util.TreeMap<>();
+    properties.put("format-version", "2");
+    for (String column : TableSchemas.nearlyUnique(rowType)) {
+      properties.put("write.parquet.dict-encoding-enabled.column." + column, "false");
+    }
+    return properties;
+  }
+
   public Map<String, Sensitivity> sensitivity() {
     return TableSchemas.sensitivity(rowType);
   }

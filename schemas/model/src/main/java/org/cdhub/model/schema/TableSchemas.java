@@ -53,6 +53,17 @@ public final class TableSchemas {
     return out;
   }
 
+  /** Columns marked {@link NearlyUnique}. */
+  public static java.util.Set<String> nearlyUnique(Class<? extends Record> rowType) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (RecordComponent c : rowType.getRecordComponents()) {
+      if (c.isAnnotationPresent(NearlyUnique.class)) {
+        out.add(columnName(c.getName()));
+      }
+    }
+    return out;
+  }
+
   /** camelCase to snake_case: {@code birthDate} becomes {@code birth_date}. */
   public static String columnName(String componentName) {
     StringBuilder sb = new StringBuilder(componentName.length() + 4);

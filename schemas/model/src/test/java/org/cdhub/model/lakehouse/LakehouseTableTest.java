@@ -26,6 +26,21 @@ class LakehouseTableTest {
   }
 
   @Test
+  void nearlyUniqueColumnsAreWrittenWithoutAParquetDictionaryAndOthersKeepIt() {
+    var properties = LakehouseTable.SILVER_PERSON.tableProperties();
+    assertThat(properties).containsEntry("format-version", "2")
+        .containsEntry("write.parquet.dict-encoding-enabled.column.id_number", "false")
+        .containsEntry("write.parquet.dict-encoding-enabled.column.source_record_id", "false")
+        .doesNotContainKey("write.parquet.dict-encoding-enabled.column.community_code")
+        .doesNotContainKey("write.parquet.dict-encoding-enabled.column.sex");
+    for (LakehouseTable table : LakehouseTable.values()) {
+      table.tableProperties().keySet().stream().filter(k -> k.startsWith("write.parquet.dict-encoding-enabled.column."))
+          .map(k -> k.substring("write.parquet.dict-encoding-enabled.column.".length()))
+          .forEach(column -> assertThat(table.schema().findField(column)).as(table.qualifiedName() + "." + column).isNotNull());
+    }
+  }
+
+  @Test
   void qualifiedNamesAreUnique() {
     assertThat(Arrays.stream(LakehouseTable.values()).map(LakehouseTable::qualifiedName).distinct().count())
         .isEqualTo(LakehouseTable.values().length);
