@@ -28,7 +28,9 @@ public final class StepCommands {
       "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
       "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
       "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-      "-Djdk.reflect.useDirectMethodHandle=false");
+      "-Djdk.reflect.useDirectMethodHandle=false",
+      // Spark's generated code for wide rows exceeds HotSpot's 8,000-byte limit and would run interpreted
+      "-XX:-DontCompileHugeMethods");
 
   private final LauncherConfig config;
   private final Artifacts artifacts;
