@@ -28,10 +28,7 @@ public final class EventStandardizer implements RecordStandardizer<SilverEvent> 
    * @throws IllegalArgumentException if the occurred_at pattern of the contract is malformed
    */
   public EventStandardizer(FeedMapping mapping, KnownPlaces places) {
-    this.mapping = requireNonNull(mapping, "mapping is null");
-    if (mapping.entity() != EntityType.EVENT) {
-      throw new IllegalArgumentException("Cannot standardize feed " + mapping.feed() + " as events: its entity is " + mapping.entity());
-    }
+    this.mapping = requireNonNull(mapping, "mapping is null").requireEntity(EntityType.EVENT, "events");
     this.rules = new ContractFieldRules(mapping);
     this.addresses = new AddressFields(places);
     FieldRule when = mapping.field(EventAttribute.OCCURRED_AT);

@@ -83,6 +83,19 @@ public record FeedMapping(String feed, EntityType entity, int trustRank, List<Fi
    *
    * @throws IllegalArgumentException naming feed, field and the problem
    */
+  /**
+   * This mapping, checked to describe {@code entity}: a standardizer built for another entity's
+   * feed is a wiring bug.
+   *
+   * @param plural what the standardizer makes, for the message (e.g. "events")
+   */
+  public FeedMapping requireEntity(EntityType expected, String plural) {
+    if (entity != expected) {
+      throw new IllegalArgumentException("Cannot standardize feed " + feed + " as " + plural + ": its entity is " + entity);
+    }
+    return this;
+  }
+
   public static FeedMapping of(SourceContract contract) {
     requireNonNull(contract, "contract is null");
     EntityType entity = contract.entity();

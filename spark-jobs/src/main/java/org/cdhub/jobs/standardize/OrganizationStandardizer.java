@@ -21,10 +21,7 @@ public final class OrganizationStandardizer implements RecordStandardizer<Silver
   private final AddressFields addresses;
 
   public OrganizationStandardizer(FeedMapping mapping, KnownPlaces places) {
-    this.mapping = requireNonNull(mapping, "mapping is null");
-    if (mapping.entity() != EntityType.ORGANIZATION) {
-      throw new IllegalArgumentException("Cannot standardize feed " + mapping.feed() + " as organizations: its entity is " + mapping.entity());
-    }
+    this.mapping = requireNonNull(mapping, "mapping is null").requireEntity(EntityType.ORGANIZATION, "organizations");
     this.rules = new ContractFieldRules(mapping);
     this.addresses = new AddressFields(places);
   }

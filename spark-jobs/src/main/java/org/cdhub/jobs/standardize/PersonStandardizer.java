@@ -49,10 +49,7 @@ public final class PersonStandardizer implements RecordStandardizer<SilverPerson
   private final AddressFields addresses;
 
   public PersonStandardizer(FeedMapping mapping, KnownPlaces places) {
-    this.mapping = requireNonNull(mapping, "mapping is null");
-    if (mapping.entity() != EntityType.PERSON) {
-      throw new IllegalArgumentException("Cannot standardize feed " + mapping.feed() + " as persons: its entity is " + mapping.entity());
-    }
+    this.mapping = requireNonNull(mapping, "mapping is null").requireEntity(EntityType.PERSON, "persons");
     this.rules = new ContractFieldRules(mapping);
     this.addresses = new AddressFields(places);
   }

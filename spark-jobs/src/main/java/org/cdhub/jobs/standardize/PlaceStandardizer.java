@@ -44,10 +44,7 @@ public final class PlaceStandardizer implements RecordStandardizer<SilverPlace> 
   private final String ownerIdKindField;
 
   public PlaceStandardizer(FeedMapping mapping, KnownPlaces places) {
-    this.mapping = requireNonNull(mapping, "mapping is null");
-    if (mapping.entity() != EntityType.PLACE) {
-      throw new IllegalArgumentException("Cannot standardize feed " + mapping.feed() + " as places: its entity is " + mapping.entity());
-    }
+    this.mapping = requireNonNull(mapping, "mapping is null").requireEntity(EntityType.PLACE, "places");
     this.rules = new ContractFieldRules(mapping);
     this.addresses = new AddressFields(places);
     this.placeType = mapping.maps(PlaceAttribute.ROOM) || mapping.maps(PlaceAttribute.BUILDING) ? PlaceType.HOUSE : PlaceType.COMPOUND;

@@ -21,10 +21,7 @@ public final class ThingStandardizer implements RecordStandardizer<SilverThing> 
   private final AddressFields addresses;
 
   public ThingStandardizer(FeedMapping mapping, KnownPlaces places) {
-    this.mapping = requireNonNull(mapping, "mapping is null");
-    if (mapping.entity() != EntityType.THING) {
-      throw new IllegalArgumentException("Cannot standardize feed " + mapping.feed() + " as things: its entity is " + mapping.entity());
-    }
+    this.mapping = requireNonNull(mapping, "mapping is null").requireEntity(EntityType.THING, "things");
     this.rules = new ContractFieldRules(mapping);
     this.addresses = new AddressFields(places);
   }
