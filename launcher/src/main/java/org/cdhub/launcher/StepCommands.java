@@ -30,7 +30,15 @@ public final class StepCommands {
       "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
       "-Djdk.reflect.useDirectMethodHandle=false",
       // Spark's generated code for wide rows exceeds HotSpot's 8,000-byte limit and would run interpreted
-      "-XX:-DontCompileHugeMethods");
+      "-XX:-DontCompileHugeMethods",
+      // batch jobs want throughput, not short pauses: G1's concurrent work took ~8% of two cores
+      "-XX:+UseParallelGC",
+      // C2 only for code hot across the run: at the default thresholds it spent a quarter of the
+      // CPU on Spark's start-up code (Janino, ASM, serialization) that runs for seconds only
+      "-XX:Tier4InvocationThreshold=50000",
+      "-XX:Tier4MinInvocationThreshold=6000",
+      "-XX:Tier4CompileThreshold=150000",
+      "-XX:Tier4BackEdgeThreshold=400000");
 
   private final LauncherConfig config;
   private final Artifacts artifacts;

@@ -9,9 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.iceberg.DataOperations;
+import org.apache.iceberg.DistributionMode;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.SupportsNamespaces;
@@ -20,6 +27,7 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.spark.CommitMetadata;
 import org.apache.iceberg.spark.SparkCatalog;
 import org.apache.iceberg.spark.SparkSchemaUtil;
+import org.apache.iceberg.spark.SparkWriteOptions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -163,6 +171,57 @@ public final class Lakehouse {
     return org.apache.iceberg.util.SnapshotUtil.isAncestorOf(icebergCatalog().loadTable(id), snapshotId, ancestorId);
   }
 
+  /**
+   * Rows appended per value of the snapshot summary property {@code key} (such as the bronze
+   * batch id) by the snapshots after {@code afterSnapshotId} (null: from the table's first) up
+   * to and including {@code toSnapshotId}, read from table metadata without scanning data.
+   * Empty when the metadata cannot say exactly: a snapshot in between that is not an append or
+   * lacks the property, an expired ancestor, or added rows that do not add up to the snapshots'
+   * record totals; the caller then counts rows.
+   */
+  public Optional<Map<String, Long>> appendedRowsBy(TableIdentifier id, String key, Long afterSnapshotId, long toSnapshotId) {
+    Table table = icebergCatalog().loadTable(id);
+    Map<String, Long> rows = new TreeMap<>();
+    long added = 0;
+    Snapshot s = table.snapshot(toSnapshotId);
+    while (s != null && (afterSnapshotId == null || s.snapshotId() != afterSnapshotId)) {
+      String value = s.summary().get(key);
+      Long count = summaryLong(s, SnapshotSummary.ADDED_RECORDS_PROP);
+      if (!DataOperations.APPEND.equals(s.operation()) || value == null || count == null) {
+        return Optional.empty();
+      }
+      rows.merge(value, count, Long::sum);
+      added += count;
+      Long parent = s.parentId();
+      if (parent == null) {
+        s = null;
+        break;
+      }
+      s = table.snapshot(parent);
+      if (s == null) {
+        return Optional.empty(); // expired: its rows are still in the table but no longer described
+      }
+    }
+    if (afterSnapshotId != null && s == null) {
+      return Optional.empty(); // not an ancestor
+    }
+    Long total = summaryLong(table.snapshot(toSnapshotId), SnapshotSummary.TOTAL_RECORDS_PROP);
+    Long before = s == null ? Long.valueOf(0) : summaryLong(s, SnapshotSummary.TOTAL_RECORDS_PROP);
+    if (total == null || before == null || total - before != added) {
+      return Optional.empty();
+    }
+    return Optional.of(rows);
+  }
+
+  private static Long summaryLong(Snapshot snapshot, String property) {
+    String value = snapshot == null ? null : snapshot.summary().get(property);
+    try {
+      return value == null ? null : Long.valueOf(value);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   /** Id of the table's current snapshot, or null while it has none. */
   public Long currentSnapshotId(TableIdentifier id) {
     org.apache.iceberg.Snapshot snapshot = icebergCatalog().loadTable(id).currentSnapshot();
@@ -199,6 +258,25 @@ public final class Lakehouse {
   public void append(TableIdentifier id, Dataset<Row> rows, String job) {
     try {
       rows.writeTo(sqlName(id)).option("snapshot-property." + SNAPSHOT_JOB_PROPERTY, job).append();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot append to " + sqlName(id) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Appends as {@link #append} but writes each task's rows where they are: no shuffle to
+   * cluster rows by partition (Iceberg's default for a partitioned table) and one open file
+   * per partition a task meets. For rows that fall in one or a few partitions, such as one
+   * feed's rows of a table partitioned by feed, where the shuffle would funnel every row
+   * through one task.
+   */
+  public void appendInPlace(TableIdentifier id, Dataset<Row> rows, String job) {
+    try {
+      rows.writeTo(sqlName(id))
+          .option("snapshot-property." + SNAPSHOT_JOB_PROPERTY, job)
+          .option(SparkWriteOptions.DISTRIBUTION_MODE, DistributionMode.NONE.modeName())
+          .option(SparkWriteOptions.FANOUT_ENABLED, "true")
+          .append();
     } catch (Exception e) {
       throw new IllegalStateException("Cannot append to " + sqlName(id) + ": " + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.cdhub.model.contract.SourceContract;
 import org.cdhub.model.lakehouse.BronzeEnvelope;
 import org.cdhub.model.lakehouse.LakehouseTable;
@@ -32,6 +33,14 @@ public final class BronzeFixture {
       }
       rows.add(RowFactory.create(values.toArray()));
     }
-    lake.append(id, lake.spark().createDataFrame(rows, Lakehouse.sparkType(schema)), "test-ingest");
+    try {
+      // as the flow's landing does: one append per batch, the batch id in the snapshot summary
+      lake.spark().createDataFrame(rows, Lakehouse.sparkType(schema)).writeTo(lake.sqlName(id))
+          .option("snapshot-property." + Lakehouse.SNAPSHOT_JOB_PROPERTY, "test-ingest")
+          .option("snapshot-property." + BronzeEnvelope.SNAPSHOT_BATCH_PROPERTY, batch)
+          .append();
+    } catch (NoSuchTableException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -15,20 +15,14 @@ import java.util.regex.Pattern;
  */
 public final class AddressParser {
 
-  private static final String HAN_NAME = "[\\p{IsHan}&&[^%s]]";
-  private static final Pattern PROVINCE =
-      Pattern.compile(HAN_NAME.formatted("区县市路街道镇乡村社小") + "{2,7}?(?:省|自治区|特别行政区)");
-  private static final Pattern CITY =
-      Pattern.compile(HAN_NAME.formatted("区县市路街道镇乡村社小") + "{2,7}?(?:市|自治州|地区|盟)");
-  private static final Pattern DISTRICT =
-      Pattern.compile(HAN_NAME.formatted("市路街道镇乡村社小园湾苑") + "{1,7}?(?:新区|区|县|旗)");
-  private static final Pattern STREET =
-      Pattern.compile("(" + HAN_NAME.formatted("区县市社小村") + "{2,10}?)(街道办事处|街道办|街道|镇|乡)");
-  private static final Pattern COMMUNITY = Pattern.compile(
-      "(" + HAN_NAME.formatted("区县市镇乡小") + "{1,10}?)(社区居民委员会|社区居委会|居民委员会|居委会|社区)");
+  private static final SuffixedName PROVINCE = new SuffixedName("区县市路街道镇乡村社小", 2, 7, "省", "自治区", "特别行政区");
+  private static final SuffixedName CITY = new SuffixedName("区县市路街道镇乡村社小", 2, 7, "市", "自治州", "地区", "盟");
+  private static final SuffixedName DISTRICT = new SuffixedName("市路街道镇乡村社小园湾苑", 1, 7, "新区", "区", "县", "旗");
+  private static final SuffixedName STREET = new SuffixedName("区县市社小村", 2, 10, "街道办事处", "街道办", "街道", "镇", "乡");
+  private static final SuffixedName COMMUNITY =
+      new SuffixedName("区县市镇乡小", 1, 10, "社区居民委员会", "社区居委会", "居民委员会", "居委会", "社区");
   /** A village (村) only counts under a town or township: elsewhere 新村 names a compound. */
-  private static final Pattern VILLAGE =
-      Pattern.compile("(" + HAN_NAME.formatted("区县市镇乡小村") + "{1,10}?)(村民委员会|村委会|村)");
+  private static final SuffixedName VILLAGE = new SuffixedName("区县市镇乡小村", 1, 10, "村民委员会", "村委会", "村");
   private static final Pattern COMPOUND_NAME = Pattern.compile(
       "[\\p{IsHan}A-Za-z·]{1,20}?(?:小区|花园|家园|公寓|新村|苑|园|大厦|广场|城|府|湾|庭|居|里|院|公馆|山庄|雅居|名都|国际)");
 
@@ -39,8 +33,10 @@ public final class AddressParser {
   private static final Pattern DASH3 = Pattern.compile(NUM + "-" + NUM + "-" + NUM + "(室|号|户)?");
   private static final Pattern DASH2 = Pattern.compile(NUM + "-" + NUM + "(室|号|户)?");
   private static final Pattern ROOM = Pattern.compile(NUM + "(室|号|户)?");
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s,，、;；:：]+");
-  private static final Pattern DASHES = Pattern.compile("[－—–‐―~～_]");
+  /** Removed: what the regex {@code \s} matches, and list punctuation. */
+  private static final String SEPARATORS = " \t\n\u000B\f\r,，、;；:：";
+  /** Each becomes '-'. */
+  private static final String DASHES = "－—–‐―~～_";
 
   private AddressParser() {}
 
@@ -54,56 +50,50 @@ public final class AddressParser {
       return ParsedAddress.empty();
     }
     int pos = 0;
-    Matcher m = PROVINCE.matcher(s);
-    if (m.lookingAt()) {
-      pos = m.end();
+    SuffixedName.Match province = PROVINCE.at(s, pos);
+    if (province != null) {
+      pos = province.end();
     }
     List<String> cities = new ArrayList<>();
-    m = CITY.matcher(s);
-    while (cities.size() < 2 && m.region(pos, s.length()).lookingAt()) {
-      cities.add(m.group());
-      pos = m.end();
+    for (SuffixedName.Match city; cities.size() < 2 && (city = CITY.at(s, pos)) != null; pos = city.end()) {
+      cities.add(city.whole());
     }
     String district = null;
+    SuffixedName.Match districtMatch = DISTRICT.at(s, pos);
     if (cities.size() == 2) {
       district = cities.get(1); // 银川市灵武市: a county-level city is a district
-    } else if (cities.size() == 1
-        && !DISTRICT.matcher(s).region(pos, s.length()).lookingAt()
-        && STREET.matcher(s).region(pos, s.length()).lookingAt()) {
+    } else if (cities.size() == 1 && districtMatch == null && STREET.at(s, pos) != null) {
       district = cities.get(0); // 灵武市东塔镇: a city directly above a town is county-level
     }
-    if (district == null) {
-      m = DISTRICT.matcher(s).region(pos, s.length());
-      if (m.lookingAt()) {
-        district = m.group();
-        pos = m.end();
-      }
+    if (district == null && districtMatch != null) {
+      district = districtMatch.whole();
+      pos = districtMatch.end();
     }
     String street = null;
     boolean town = false;
-    m = STREET.matcher(s).region(pos, s.length());
-    if (m.lookingAt()) {
-      town = !m.group(2).startsWith("街道");
-      street = m.group(1) + (town ? m.group(2) : "街道");
-      pos = m.end();
+    SuffixedName.Match streetMatch = STREET.at(s, pos);
+    if (streetMatch != null) {
+      town = !streetMatch.suffix().startsWith("街道");
+      street = streetMatch.name() + (town ? streetMatch.suffix() : "街道");
+      pos = streetMatch.end();
     }
     String community = null;
-    m = COMMUNITY.matcher(s).region(pos, s.length());
-    if (m.lookingAt()) {
-      community = m.group(1) + "社区";
-      pos = m.end();
+    SuffixedName.Match communityMatch = COMMUNITY.at(s, pos);
+    if (communityMatch != null) {
+      community = communityMatch.name() + "社区";
+      pos = communityMatch.end();
     } else if (town) {
-      m = VILLAGE.matcher(s).region(pos, s.length());
-      if (m.lookingAt()) {
-        community = m.group(1) + "村";
-        pos = m.end();
+      SuffixedName.Match village = VILLAGE.at(s, pos);
+      if (village != null) {
+        community = village.name() + "村";
+        pos = village.end();
       }
     }
 
     Tail tail = null;
     int tailStart = -1;
     for (int p = pos; p < s.length() && tail == null; p++) {
-      if (p > pos && sameNumberRun(s.charAt(p - 1), s.charAt(p))) {
+      if (!canStartTail(s.charAt(p)) || p > pos && sameNumberRun(s.charAt(p - 1), s.charAt(p))) {
         continue;
       }
       tail = Tail.at(s, p);
@@ -118,8 +108,7 @@ public final class AddressParser {
       }
     } else {
       String rest = s.substring(pos);
-      m = COMPOUND_NAME.matcher(rest);
-      if (!rest.isEmpty() && rest.chars().noneMatch(Character::isDigit) && m.matches()) {
+      if (!rest.isEmpty() && rest.chars().noneMatch(Character::isDigit) && COMPOUND_NAME.matcher(rest).matches()) {
         compound = compound(rest);
       } else {
         int small = rest.indexOf("小区");
@@ -144,8 +133,28 @@ public final class AddressParser {
   /** Half width, simplified, no spaces or list punctuation, one kind of dash, '#' for ＃. */
   static String normalize(String raw) {
     String s = ChineseScript.toSimplified(HalfWidth.of(raw));
-    s = SEPARATORS.matcher(s).replaceAll("");
-    return DASHES.matcher(s).replaceAll("-");
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (SEPARATORS.indexOf(c) < 0) {
+        out.append(DASHES.indexOf(c) >= 0 ? '-' : c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Where a building, unit or room can begin: a digit, a Han numeral, a letter or 第. */
+  private static boolean canStartTail(char c) {
+    return isAsciiDigit(c) || isHanNumeral(c) || c < 128 && Character.isLetter(c) || c == '第';
+  }
+
+  /** {@code digits} without leading zeros, keeping the last character ("03" -> "3", "0" -> "0"). */
+  private static String withoutLeadingZeros(CharSequence digits) {
+    int start = 0;
+    while (start < digits.length() - 1 && digits.charAt(start) == '0') {
+      start++;
+    }
+    return digits.subSequence(start, digits.length()).toString();
   }
 
   /** A compound's canonical name ends in 小区 ("丽景湾" and "丽景湾小区" are one compound). */
@@ -174,8 +183,7 @@ public final class AddressParser {
    */
   static String number(String text) {
     if (text.chars().allMatch(AddressParser::isAsciiDigitInt)) {
-      String stripped = text.replaceFirst("^0+(?=.)", "");
-      return stripped;
+      return withoutLeadingZeros(text);
     }
     boolean positional = text.indexOf('十') >= 0 || text.indexOf('百') >= 0 || text.indexOf('千') >= 0;
     if (!positional) {
@@ -183,7 +191,7 @@ public final class AddressParser {
       for (int i = 0; i < text.length(); i++) {
         digits.append(hanDigit(text.charAt(i)));
       }
-      return digits.toString().replaceFirst("^0+(?=.)", "");
+      return withoutLeadingZeros(digits);
     }
     long total = 0;
     long current = 0;
@@ -278,7 +286,17 @@ public final class AddressParser {
     private static String buildingId(String text) {
       char first = text.charAt(0);
       if (isAsciiDigit(first)) {
-        return number(text.replaceAll("[A-Za-z]", "")) + text.replaceAll("[0-9]", "").toUpperCase();
+        StringBuilder digits = new StringBuilder();
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+          char c = text.charAt(i);
+          if (isAsciiDigit(c)) {
+            digits.append(c);
+          } else {
+            letters.append(c);
+          }
+        }
+        return number(digits.toString()) + letters.toString().toUpperCase();
       }
       if (first < 128) {
         return text.toUpperCase();

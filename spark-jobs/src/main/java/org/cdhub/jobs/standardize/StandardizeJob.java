@@ -149,6 +149,9 @@ public final class StandardizeJob {
 
   /** Compounds and houses in silver.place, as the index executors match addresses against. */
   static KnownPlaces knownPlaces(Lakehouse lake) {
+    if (lake.currentSnapshotId(LakehouseTable.SILVER_PLACE.identifier()) == null) {
+      return KnownPlaces.NONE; // no place feed standardized yet
+    }
     List<SilverPlace> places = new ArrayList<>();
     for (Row r : lake.read(LakehouseTable.SILVER_PLACE).collectAsList()) {
       places.add(RecordRows.fromRow(r, SilverPlace.class));
@@ -202,8 +205,13 @@ public final class StandardizeJob {
         progress.say("%s: bronze snapshot %d already standardized, nothing to do", feed, snapshot);
         return FeedRun.NONE;
       }
-      Dataset<Row> bronze = newBronzeRows(bronzeId, watermark, snapshot);
-      BatchLedger ledger = ledger(bronze);
+      Long after = watermark != null && lake.isAncestor(bronzeId, snapshot, watermark) ? watermark : null;
+      if (watermark != null && after == null) {
+        progress.say("%s: watermark snapshot %d is no longer in bronze's history, checking every batch", feed, watermark);
+      }
+      Dataset<Row> bronze = after == null ? lake.readAt(bronzeId, snapshot) : lake.readAppended(bronzeId, after, snapshot);
+      BatchLedger ledger = ledger(lake.appendedRowsBy(bronzeId, BronzeEnvelope.SNAPSHOT_BATCH_PROPERTY, after, snapshot)
+          .orElseGet(() -> countsByBatch(bronze, BronzeEnvelope.BATCH_ID)));
       if (!ledger.partial().isEmpty()) {
         // a run died between its commits: clear what it left and redo those batches
         progress.say("%s: %d batch(es) half written by an earlier run, redoing them", feed, ledger.partial().size());
@@ -260,11 +268,11 @@ public final class StandardizeJob {
         }
         progress.say("%s: checks %d passed, %d failed; committing", feed, verdict.checksPassed(), verdict.checksFailed());
         if (quarantined > 0) {
-          lake.append(LakehouseTable.QUARANTINE.identifier(), outcomes.filter(col(KIND).equalTo(QUARANTINE)).select(QUARANTINE + ".*"), NAME);
+          lake.appendInPlace(LakehouseTable.QUARANTINE.identifier(), outcomes.filter(col(KIND).equalTo(QUARANTINE)).select(QUARANTINE + ".*"), NAME);
         }
         if (silverRows > 0) {
           // a projection of the struct: no round trip through Java rows
-          lake.append(silverTable.identifier(), outcomes.filter(col(KIND).equalTo(SILVER)).select(SILVER + ".*"), NAME);
+          lake.appendInPlace(silverTable.identifier(), outcomes.filter(col(KIND).equalTo(SILVER)).select(SILVER + ".*"), NAME);
         }
         gate.record(verdict, run(runId, snapshot, ledger.pending(), ledger.pendingRows(), silverRows, quarantined,
             QualityRun.Status.PUBLISHED, verdict, started));
@@ -296,20 +304,11 @@ public final class StandardizeJob {
       return last.isEmpty() ? null : last.get(0).getLong(0);
     }
 
-    /** What bronze appended since the watermark; everything when there is none or bronze history was rewritten. */
-    private Dataset<Row> newBronzeRows(TableIdentifier bronzeId, Long watermark, long snapshot) {
-      if (watermark != null && lake.isAncestor(bronzeId, snapshot, watermark)) {
-        return lake.readAppended(bronzeId, watermark, snapshot);
-      }
-      if (watermark != null) {
-        progress.say("%s: watermark snapshot %d is no longer in bronze's history, checking every batch", feed, watermark);
-      }
-      return lake.readAt(bronzeId, snapshot);
-    }
-
-    /** Batches in the new bronze rows against what silver and quarantine already hold of them. */
-    private BatchLedger ledger(Dataset<Row> bronze) {
-      Map<String, Long> bronzeByBatch = countsByBatch(bronze, BronzeEnvelope.BATCH_ID);
+    /**
+     * Batches in the new bronze rows against what silver and quarantine already hold of them;
+     * bronze's rows per batch come from its snapshot summaries when they can tell, else from a count.
+     */
+    private BatchLedger ledger(Map<String, Long> bronzeByBatch) {
       if (bronzeByBatch.isEmpty()) {
         return BatchLedger.of(bronzeByBatch, Map.of(), Map.of());
       }
