@@ -2,8 +2,10 @@ package org.cdhub.jobs.resolve;
 
 /** Why a source record belongs to its master. */
 public enum MatchRule {
-  /** Same valid citizen ID number (18-character form) as the other records of the master. */
+  /** Shares its valid citizen ID number (18-character form) with another record of the master. */
   ID_NUMBER_EXACT,
-  /** No valid ID number: the record is its own master until stronger matching arrives. */
+  /** Linked by the match model's score (and not, or not only, by a shared ID number). */
+  MATCH_MODEL,
+  /** Alone in its cluster. */
   SINGLETON
 }

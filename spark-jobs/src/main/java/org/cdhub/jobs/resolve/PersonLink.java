@@ -9,8 +9,8 @@ import org.cdhub.model.schema.Required;
 public record PersonLink(
     @Required @Doc("Feed the record came from") String sourceSystem,
     @Required @Doc("Record id within the feed") String sourceRecordId,
-    @Required @Doc("Cluster key: ID:<SHA-256 prefix of the ID number>, or REC:<feed>:<record> for a singleton") String clusterKey,
+    @Required @Doc("Cluster key: C:<feed>:<record> of the cluster's smallest record") String clusterKey,
     @Required @Doc("Master id of the cluster") String masterId,
-    @Required @Doc("ID_NUMBER_EXACT or SINGLETON") String matchRule,
+    @Required @Doc("ID_NUMBER_EXACT, MATCH_MODEL or SINGLETON") String matchRule,
     @Doc("Resolve run that last changed the link") String runId,
     @Required @Doc("When the link was last changed") Instant linkedAt) {}

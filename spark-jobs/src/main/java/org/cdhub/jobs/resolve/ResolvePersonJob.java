@@ -5,29 +5,39 @@ import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.cdhub.jobs.HubJobs;
 import org.cdhub.jobs.JobConfig;
 import org.cdhub.jobs.JobResult;
@@ -35,12 +45,26 @@ import org.cdhub.jobs.JobTable;
 import org.cdhub.jobs.Lakehouse;
 import org.cdhub.jobs.Progress;
 import org.cdhub.jobs.SilverPersons;
+import org.cdhub.jobs.resolve.match.BlockingKeys;
+import org.cdhub.jobs.resolve.match.ConstrainedClustering;
+import org.cdhub.jobs.resolve.match.MatchBand;
+import org.cdhub.jobs.resolve.match.MatchModel;
+import org.cdhub.jobs.resolve.match.PersonComparisons;
+import org.cdhub.jobs.resolve.match.PersonMatchRules;
 import org.cdhub.model.entity.EntityType;
 import org.cdhub.model.lakehouse.LakehouseTable;
 
 /**
- * Clusters current silver persons by exact (valid, 18-character) ID number; persons without
- * one are singletons. Writes gold.person_link with a master id per cluster.
+ * Resolves current silver persons into clusters, one per real person, and writes
+ * gold.person_link with a master id per cluster and gold.person_match with the scored pairs.
+ *
+ * <p>Records meet in blocks ({@link BlockingKeys}); each candidate pair is compared attribute by
+ * attribute ({@link PersonComparisons}) and scored by a Fellegi-Sunter model whose m and u are
+ * estimated from this run's pairs by EM (u from random pairs, m seeded by ID-number agreement);
+ * thresholds split pairs into auto-match, review and non-match, and hard rules
+ * ({@link PersonMatchRules}) beat any score. Auto-matches are clustered strongest first without
+ * ever joining two valid ID numbers ({@link ConstrainedClustering}). Review pairs across clusters
+ * are QUEUED in gold.person_match with their evidence.
  *
  * <p>Master ids are stable. A cluster keeps the id its records already have in gold.xref:
  * each existing id goes to the cluster holding most of its records (ties: the cluster with
@@ -53,6 +77,7 @@ public final class ResolvePersonJob {
   public static final String NAME = "resolve";
   static final String DERIVE_UDF = "hub_person_master_id";
   private static final List<String> KEYS = List.of(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID);
+  private static final List<String> MATCH_KEYS = List.of("left_source", "left_record", "right_source", "right_record");
 
   private ResolvePersonJob() {}
 
@@ -61,46 +86,145 @@ public final class ResolvePersonJob {
   }
 
   public static JobResult run(SparkSession spark, JobConfig config) {
+    return run(spark, config, ResolveSettings.fromEnvironment(System.getenv()));
+  }
+
+  public static JobResult run(SparkSession spark, JobConfig config, ResolveSettings settings) {
     requireNonNull(spark, "spark is null");
     requireNonNull(config, "config is null");
+    requireNonNull(settings, "settings is null");
+    long startNanos = System.nanoTime();
     Progress progress = Progress.stderr(NAME);
     Lakehouse lake = new Lakehouse(spark, config.lakehouse().catalogName());
     lake.createIfMissing(JobTable.PERSON_LINK.identifier(), JobTable.PERSON_LINK.schema(), JobTable.PERSON_LINK.partitionSpec());
+    lake.createIfMissing(JobTable.PERSON_MATCH.identifier(), JobTable.PERSON_MATCH.schema(), JobTable.PERSON_MATCH.partitionSpec());
     if (!spark.catalog().functionExists(DERIVE_UDF)) {
       spark.udf().register(DERIVE_UDF, (UDF1<String, String>) key -> MasterIds.derive(key, 0), DataTypes.StringType);
     }
     String runId = NAME + "-" + Instant.now();
     Instant now = Instant.now();
 
-    Column hasId = col("id_number").isNotNull();
-    Dataset<Row> records = SilverPersons.current(lake)
-        .select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID),
-            // the key carries a hash, not the number: link tables need not hold ID numbers
-            when(hasId, concat(lit("ID:"), substring(sha2(col("id_number"), 256), 1, 24)))
-                .otherwise(concat_ws(":", lit("REC"), col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID)))
-                .as("cluster_key"),
-            when(hasId, lit(MatchRule.ID_NUMBER_EXACT.name())).otherwise(lit(MatchRule.SINGLETON.name())).as("match_rule"),
-            concat(col(SilverPersons.SOURCE_SYSTEM), lit(String.valueOf(MasterIds.KEY_SEPARATOR)), col(SilverPersons.SOURCE_RECORD_ID))
-                .as("record_key"))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    List<Column> columns = new ArrayList<>(List.of(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID)));
+    PersonMatching.COMPARED.forEach(c -> columns.add(col(c)));
+    columns.add(concat(col(SilverPersons.SOURCE_SYSTEM), lit(String.valueOf(MasterIds.KEY_SEPARATOR)), col(SilverPersons.SOURCE_RECORD_ID))
+        .as("record_key"));
+    columns.add(monotonically_increasing_id().as("uid"));
+    // checkpointed: the uid must not change between the uses below, and MERGE wants a deterministic plan
+    Dataset<Row> records = SilverPersons.current(lake).select(columns.toArray(Column[]::new)).localCheckpoint(true);
+    Dataset<Row> pairs = null;
+    Dataset<Row> scored = null;
     try {
-      Dataset<Row> clusters = records.groupBy("cluster_key").agg(min("record_key").as("min_record"), count(lit(1)).as("size"));
       long recordCount = records.count();
-      progress.say("%d current silver person(s); assigning master ids", recordCount);
-      Dataset<Row> assignment = assignMasterIds(lake, records, clusters).persist(StorageLevel.MEMORY_AND_DISK());
-      long clusterCount = assignment.count();
-      progress.say("%d cluster(s); comparing links with %s", clusterCount, lake.sqlName(JobTable.PERSON_LINK.identifier()));
+      LongAccumulator skipped = spark.sparkContext().longAccumulator("resolve.skippedBlocks");
+      pairs = PersonMatching.candidatePairs(records, settings.maxBlockSize(), skipped).persist(StorageLevel.MEMORY_AND_DISK());
+      long pairCount = pairs.count();
+      progress.say("%d current silver person(s), %d candidate pair(s)%s", recordCount, pairCount,
+          skipped.value() == 0 ? "" : "; " + skipped.value() + " block(s) larger than " + settings.maxBlockSize() + " skipped");
 
-      Dataset<Row> links = records.join(assignment, "cluster_key")
+      MatchModel model = PersonMatching.model(PersonMatching.patternCounts(pairs),
+          PersonMatching.randomPairCounts(records, recordCount, settings.randomPairs(), settings.seed()), settings, progress);
+      Broadcast<MatchModel> onExecutors = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
+      scored = PersonMatching.score(pairs, onExecutors, settings)
+          .filter(col("probability").geq(settings.thresholds().review()))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+
+      ConstrainedClustering clustering = cluster(records, scored);
+      Dataset<Row> clustered = clusterColumns(lake, records, clustering).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> clusters = clustered.groupBy("cluster_key").agg(min("record_key").as("min_record"), count(lit(1)).as("size"));
+      Dataset<Row> assignment = assignMasterIds(lake, clustered, clusters).persist(StorageLevel.MEMORY_AND_DISK());
+      long clusterCount = assignment.count();
+      progress.say("%d cluster(s); %d link(s) refused by a constraint; comparing links with %s", clusterCount, clustering.refused(),
+          lake.sqlName(JobTable.PERSON_LINK.identifier()));
+
+      Dataset<Row> links = clustered.join(assignment, "cluster_key")
           .select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("cluster_key"),
               col("master_id"), col("match_rule"), lit(runId).as("run_id"), lit(now).as("linked_at"));
-      long changed = writeChanges(lake, links);
+      long changed = writeChanges(lake, JobTable.PERSON_LINK.identifier(), links, KEYS,
+          List.of(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID, "cluster_key", "master_id", "match_rule"));
+      Dataset<Row> matches = matchRows(scored, clustered, runId);
+      long matchChanges = writeChanges(lake, JobTable.PERSON_MATCH.identifier(), matches, MATCH_KEYS,
+          List.of("left_source", "left_record", "right_source", "right_record", "band", "rule", "status"));
+      Map<String, Long> byStatus = new TreeMap<>();
+      for (Row r : lake.read(JobTable.PERSON_MATCH.identifier()).groupBy("status").count().collectAsList()) {
+        byStatus.put(r.getString(0), r.getLong(1));
+      }
       assignment.unpersist();
-      progress.say("%d link(s) changed", changed);
-      return JobResult.of(NAME).put("records", recordCount).put("clusters", clusterCount).put("changed", changed).build();
+      clustered.unpersist();
+      onExecutors.destroy();
+      progress.say("%d link(s) changed; scored pairs by status %s", changed, byStatus);
+      return JobResult.of(NAME)
+          .put("records", recordCount)
+          .put("candidate_pairs", pairCount)
+          .put("clusters", clusterCount)
+          .put("changed", changed)
+          .put("match_changes", matchChanges)
+          .put("review_queue", byStatus.getOrDefault(PersonMatch.QUEUED, 0L))
+          .put("duration_ms", java.time.Duration.ofNanos(System.nanoTime() - startNanos).toMillis())
+          .build();
     } finally {
       records.unpersist();
+      if (pairs != null) {
+        pairs.unpersist();
+      }
+      if (scored != null) {
+        scored.unpersist();
+      }
     }
+  }
+
+  /** Auto-matched pairs linked strongest first; each record with a valid ID number carries it as its identity. */
+  static ConstrainedClustering cluster(Dataset<Row> records, Dataset<Row> scored) {
+    Dataset<Row> auto = scored.filter(col("band").equalTo(MatchBand.AUTO_MATCH.name()))
+        .select("left_uid", "right_uid", "probability");
+    Dataset<Row> linked = auto.select(col("left_uid").as("uid")).union(auto.select(col("right_uid").as("uid"))).distinct();
+    ConstrainedClustering clustering = new ConstrainedClustering();
+    for (Row r : records.filter(col("id_number").isNotNull()).join(linked, "uid")
+        .select(col("uid"), xxhash64(upper(col("id_number")))).collectAsList()) {
+      clustering.identity(r.getLong(0), r.getLong(1));
+    }
+    for (Row r : auto.orderBy(col("probability").desc(), col("left_uid"), col("right_uid")).collectAsList()) {
+      clustering.link(r.getLong(0), r.getLong(1));
+    }
+    return clustering;
+  }
+
+  /** The records with cluster_uid, cluster_key (C:feed:record of the cluster's smallest record) and match_rule. */
+  static Dataset<Row> clusterColumns(Lakehouse lake, Dataset<Row> records, ConstrainedClustering clustering) {
+    List<Row> roots = new ArrayList<>();
+    clustering.clusters().forEach((uid, root) -> roots.add(RowFactory.create(uid, root)));
+    Dataset<Row> rootOf = lake.spark().createDataFrame(roots,
+        new StructType().add("uid", DataTypes.LongType, false).add("root", DataTypes.LongType, false));
+    WindowSpec cluster = Window.partitionBy("cluster_uid");
+    Column sameIdInCluster = count(lit(1)).over(Window.partitionBy(col("cluster_uid"), col("id_number")));
+    return records.join(rootOf, Lakehouse.columns(List.of("uid")), "left")
+        .withColumn("cluster_uid", coalesce(col("root"), col("uid")))
+        .withColumn("min_record", min("record_key").over(cluster))
+        .withColumn("cluster_size", count(lit(1)).over(cluster))
+        .withColumn("cluster_key", concat(lit("C:"), regexp_replace(col("min_record"), String.valueOf(MasterIds.KEY_SEPARATOR), ":")))
+        .withColumn("match_rule", when(col("cluster_size").equalTo(1), lit(MatchRule.SINGLETON.name()))
+            .when(col("id_number").isNotNull().and(sameIdInCluster.geq(2)), lit(MatchRule.ID_NUMBER_EXACT.name()))
+            .otherwise(lit(MatchRule.MATCH_MODEL.name())))
+        .drop("root", "min_record", "cluster_size");
+  }
+
+  /** gold.person_match rows: each scored pair by record keys (smaller first), with its status. */
+  static Dataset<Row> matchRows(Dataset<Row> scored, Dataset<Row> clustered, String runId) {
+    Dataset<Row> left = clustered.select(col("uid").as("left_uid"), col(SilverPersons.SOURCE_SYSTEM).as("l_source"),
+        col(SilverPersons.SOURCE_RECORD_ID).as("l_record"), col("record_key").as("l_key"), col("cluster_uid").as("l_cluster"));
+    Dataset<Row> right = clustered.select(col("uid").as("right_uid"), col(SilverPersons.SOURCE_SYSTEM).as("r_source"),
+        col(SilverPersons.SOURCE_RECORD_ID).as("r_record"), col("record_key").as("r_key"), col("cluster_uid").as("r_cluster"));
+    Column swap = col("r_key").lt(col("l_key"));
+    return scored.join(left, "left_uid").join(right, "right_uid")
+        .select(
+            when(swap, col("r_source")).otherwise(col("l_source")).as("left_source"),
+            when(swap, col("r_record")).otherwise(col("l_record")).as("left_record"),
+            when(swap, col("l_source")).otherwise(col("r_source")).as("right_source"),
+            when(swap, col("l_record")).otherwise(col("r_record")).as("right_record"),
+            col("probability"), col("weight"), col("band"), col("rule"), col("evidence"),
+            when(col("l_cluster").equalTo(col("r_cluster")), lit(PersonMatch.LINKED))
+                .when(col("band").equalTo(MatchBand.REVIEW.name()), lit(PersonMatch.QUEUED))
+                .otherwise(lit(PersonMatch.APART)).as("status"),
+            lit(runId).as("run_id"));
   }
 
   /** cluster_key, master_id for every cluster: kept from gold.xref where possible, else derived. */
@@ -153,25 +277,26 @@ public final class ResolvePersonJob {
         .select(col("cluster_key"), coalesce(col("fixed"), col("master_id")).as("master_id"));
   }
 
-  /** Upserts links that differ from the stored ones, deletes stored links of records gone from silver. */
-  static long writeChanges(Lakehouse lake, Dataset<Row> links) {
-    Dataset<Row> stored = lake.read(JobTable.PERSON_LINK.identifier());
-    List<String> compared = List.of(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID, "cluster_key", "master_id", "match_rule");
-    Dataset<Row> upserts = links.join(stored.select(compared.stream().map(c -> col(c)).toArray(Column[]::new)), Lakehouse.columns(compared), "left_anti")
+  /** Upserts rows that differ from the stored ones (on {@code compared}), deletes stored rows whose key is gone. */
+  static long writeChanges(Lakehouse lake, TableIdentifier table, Dataset<Row> rows, List<String> keys, List<String> compared) {
+    Dataset<Row> stored = lake.read(table);
+    // null-safe: a null rule or cluster column equals a stored null
+    Dataset<Row> storedCompared = stored.select(compared.stream().map(c -> col(c).as("stored_" + c)).toArray(Column[]::new));
+    Column same = compared.stream().map(c -> rows.col(c).eqNullSafe(storedCompared.col("stored_" + c))).reduce(Column::and).orElseThrow();
+    Dataset<Row> upserts = rows.join(storedCompared, same, "left_anti")
         .withColumn(Lakehouse.CHANGE_OP, lit(Lakehouse.UPSERT));
-    Dataset<Row> deletes = stored.select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID))
-        .join(links, Lakehouse.columns(KEYS), "left_anti")
+    Dataset<Row> deletes = stored.select(keys.stream().map(c -> col(c)).toArray(Column[]::new))
+        .join(rows, Lakehouse.columns(keys), "left_anti")
         .withColumn(Lakehouse.CHANGE_OP, lit(Lakehouse.DELETE));
     Dataset<Row> changes = upserts.unionByName(deletes, true).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long n = changes.count();
       if (n > 0) {
-        lake.applyChanges(JobTable.PERSON_LINK.identifier(), changes, KEYS, NAME);
+        lake.applyChanges(table, changes, keys, NAME);
       }
       return n;
     } finally {
       changes.unpersist();
     }
   }
-
 }

@@ -27,6 +27,29 @@ public final class PersonComparisons {
     return List.of(ID_NUMBER, NAME, BIRTH_DATE, SEX, PHONE, ADDRESS);
   }
 
+  /**
+   * The model used until the data can estimate one (too few candidate pairs), and the start of
+   * estimation: m and u per level as they are typical of registry data behind these blocks.
+   */
+  public static MatchModel defaultModel() {
+    List<Comparison<SilverPerson>> all = all();
+    return new MatchModel(all.stream().map(Comparison::name).toList(), all.stream().map(Comparison::levels).toList(), 0.1,
+        new double[][] {
+            {0.92, 0.02, 0.01, 0.02, 0.03}, // id_number
+            {0.88, 0.06, 0.03, 0.03}, // name
+            {0.93, 0.04, 0.03}, // birth_date
+            {0.98, 0.02}, // sex
+            {0.60, 0.02, 0.38}, // phone
+            {0.60, 0.10, 0.10, 0.20}}, // address
+        new double[][] {
+            {1e-6, 1e-5, 1e-6, 1e-7, 0.999988},
+            {0.002, 0.002, 0.01, 0.986},
+            {0.0003, 0.002, 0.9977},
+            {0.5, 0.5},
+            {0.001, 0.0005, 0.9985},
+            {0.0005, 0.002, 0.01, 0.9875}});
+  }
+
   /** Index of the ID number in {@link #all()}: the anchor that seeds estimation. */
   public static final int ID_NUMBER_INDEX = 0;
 

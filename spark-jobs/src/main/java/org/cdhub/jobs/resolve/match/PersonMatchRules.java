@@ -21,6 +21,15 @@ public final class PersonMatchRules {
   /** The band after the rules, and the rule that set it (null when the score's band stands). */
   public record Decision(MatchBand band, String rule) {}
 
+  /** What the rules need of a pair beyond its comparison pattern, taken where both records are at hand. */
+  public record PairFacts(boolean cannotLink, boolean sameSurname) implements java.io.Serializable {
+    public static PairFacts of(SilverPerson a, SilverPerson b) {
+      boolean sameSurname = a.name() != null && b.name() != null && !a.name().isEmpty() && !b.name().isEmpty()
+          && a.name().codePointAt(0) == b.name().codePointAt(0);
+      return new PairFacts(PersonMatchRules.cannotLink(a, b), sameSurname);
+    }
+  }
+
   /** Whether two records can never be one person: both have valid ID numbers and they differ. */
   public static boolean cannotLink(SilverPerson a, SilverPerson b) {
     String x = validId(a.idNumber());
@@ -30,10 +39,15 @@ public final class PersonMatchRules {
 
   /** Applies the rules to a pair whose comparison {@code pattern} (in {@link PersonComparisons#all()} order) scored {@code scored}. */
   public static Decision decide(SilverPerson a, SilverPerson b, ComparisonPattern pattern, MatchBand scored) {
+    return decide(PairFacts.of(a, b), pattern, scored);
+  }
+
+  /** As above, from the pair's facts. */
+  public static Decision decide(PairFacts facts, ComparisonPattern pattern, MatchBand scored) {
     if (scored == MatchBand.NON_MATCH) {
       return new Decision(scored, null);
     }
-    if (cannotLink(a, b)) {
+    if (facts.cannotLink()) {
       return new Decision(MatchBand.NON_MATCH, DIFFERENT_VALID_ID_NUMBERS);
     }
     int id = pattern.level(PersonComparisons.ID_NUMBER_INDEX);
@@ -41,9 +55,7 @@ public final class PersonMatchRules {
     int birth = pattern.level(2);
     int phone = pattern.level(4);
     int address = pattern.level(5);
-    boolean sameSurname = a.name() != null && b.name() != null && !a.name().isEmpty() && !b.name().isEmpty()
-        && a.name().codePointAt(0) == b.name().codePointAt(0);
-    boolean household = sameSurname && (address == 0 || phone == 0);
+    boolean household = facts.sameSurname() && (address == 0 || phone == 0);
     boolean idAgrees = id == 0 || id == 3;
     if (!household || idAgrees) {
       return new Decision(scored, null);
@@ -58,7 +70,8 @@ public final class PersonMatchRules {
     return new Decision(MatchBand.NON_MATCH, LIKELY_RELATIVES);
   }
 
-  private static String validId(String raw) {
+  /** The valid 18-character form of an ID number, or null when it is absent or invalid. */
+  public static String validId(String raw) {
     if (raw == null || raw.isBlank()) {
       return null;
     }

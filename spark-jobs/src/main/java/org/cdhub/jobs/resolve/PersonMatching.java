@@ -1,0 +1,225 @@
+package org.cdhub.jobs.resolve;
+
+import static org.apache.spark.sql.functions.col;
+
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+import org.cdhub.jobs.Progress;
+import org.cdhub.jobs.resolve.match.BlockingKeys;
+import org.cdhub.jobs.resolve.match.Comparison;
+import org.cdhub.jobs.resolve.match.ComparisonPattern;
+import org.cdhub.jobs.resolve.match.ExpectationMaximization;
+import org.cdhub.jobs.resolve.match.MatchBand;
+import org.cdhub.jobs.resolve.match.MatchModel;
+import org.cdhub.jobs.resolve.match.PairEvidence;
+import org.cdhub.jobs.resolve.match.PersonComparisons;
+import org.cdhub.jobs.resolve.match.PersonMatchRules;
+import org.cdhub.kernel.Sex;
+import org.cdhub.model.entity.PlaceMatch;
+import org.cdhub.model.entity.SilverPerson;
+
+/**
+ * The probabilistic half of person resolve: candidate pairs from blocks, their comparison
+ * patterns, the model estimated from those patterns (EM), and every pair scored, banded and
+ * put through the hard rules. Records are addressed by a run-local {@code uid}.
+ */
+final class PersonMatching {
+  /** Columns of the records this class reads, besides {@code uid}. */
+  static final List<String> COMPARED = List.of("id_number", "name", "name_pinyin", "birth_date", "sex", "phone", "compound",
+      "building", "unit", "room", "place_code", "place_match");
+
+  static final StructType BLOCKED = new StructType()
+      .add("block", DataTypes.StringType, false)
+      .add("uid", DataTypes.LongType, false)
+      .add("record", recordType(), false);
+
+  static final StructType PAIR = new StructType()
+      .add("left_uid", DataTypes.LongType, false)
+      .add("right_uid", DataTypes.LongType, false)
+      .add("levels", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+      .add("cannot_link", DataTypes.BooleanType, false)
+      .add("same_surname", DataTypes.BooleanType, false);
+
+  static final StructType SCORED = new StructType()
+      .add("left_uid", DataTypes.LongType, false)
+      .add("right_uid", DataTypes.LongType, false)
+      .add("probability", DataTypes.DoubleType, false)
+      .add("weight", DataTypes.DoubleType, false)
+      .add("band", DataTypes.StringType, false)
+      .add("rule", DataTypes.StringType, true)
+      .add("evidence", DataTypes.createArrayType(DataTypes.StringType, false), false);
+
+  private PersonMatching() {}
+
+  /** The candidate pairs, each once: records sharing a block no larger than {@code maxBlockSize}. */
+  static Dataset<Row> candidatePairs(Dataset<Row> records, int maxBlockSize, LongAccumulator skippedBlocks) {
+    Dataset<Row> blocked = records.select(col("uid"), org.apache.spark.sql.functions.struct(COMPARED.stream().map(c -> col(c)).toArray(
+            org.apache.spark.sql.Column[]::new)).as("record"))
+        .flatMap((FlatMapFunction<Row, Row>) r -> {
+          Row record = r.getStruct(1);
+          List<Row> out = new ArrayList<>();
+          for (String key : BlockingKeys.of(person(record))) {
+            out.add(RowFactory.create(key, r.getLong(0), record));
+          }
+          return out.iterator();
+        }, Encoders.row(BLOCKED));
+    return blocked
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (block, rows) -> {
+          List<Long> uids = new ArrayList<>();
+          List<SilverPerson> people = new ArrayList<>();
+          while (rows.hasNext()) {
+            Row r = rows.next();
+            if (uids.size() >= maxBlockSize) {
+              skippedBlocks.add(1);
+              return java.util.Collections.emptyIterator();
+            }
+            uids.add(r.getLong(1));
+            people.add(person(r.getStruct(2)));
+          }
+          List<Row> out = new ArrayList<>();
+          for (int i = 0; i < uids.size(); i++) {
+            for (int j = i + 1; j < uids.size(); j++) {
+              boolean iFirst = uids.get(i) < uids.get(j);
+              SilverPerson a = iFirst ? people.get(i) : people.get(j);
+              SilverPerson b = iFirst ? people.get(j) : people.get(i);
+              if (!uids.get(i).equals(uids.get(j))) {
+                out.add(pairRow(iFirst ? uids.get(i) : uids.get(j), iFirst ? uids.get(j) : uids.get(i), a, b));
+              }
+            }
+          }
+          return out.iterator();
+        }, Encoders.row(PAIR))
+        .dropDuplicates("left_uid", "right_uid");
+  }
+
+  static Row pairRow(long left, long right, SilverPerson a, SilverPerson b) {
+    List<Comparison<SilverPerson>> comparisons = PersonComparisons.all();
+    Integer[] levels = new Integer[comparisons.size()];
+    for (int k = 0; k < levels.length; k++) {
+      levels[k] = comparisons.get(k).compare(a, b);
+    }
+    PersonMatchRules.PairFacts facts = PersonMatchRules.PairFacts.of(a, b);
+    return RowFactory.create(left, right, levels, facts.cannotLink(), facts.sameSurname());
+  }
+
+  /** Comparison patterns and how many candidate pairs have each. */
+  static Map<ComparisonPattern, Long> patternCounts(Dataset<Row> pairs) {
+    Map<ComparisonPattern, Long> counts = new HashMap<>();
+    for (Row r : pairs.groupBy("levels").count().collectAsList()) {
+      counts.put(pattern(r.getList(0)), r.getLong(1));
+    }
+    return counts;
+  }
+
+  /** Patterns of {@code count} random pairs among a sample of the records: what non-matches look like. */
+  static Map<ComparisonPattern, Long> randomPairCounts(Dataset<Row> records, long recordCount, int count, long seed) {
+    double fraction = Math.min(1.0, 4_000.0 / Math.max(1, recordCount));
+    List<SilverPerson> sample = new ArrayList<>();
+    for (Row r : records.select(COMPARED.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
+        .sample(false, fraction, seed).collectAsList()) {
+      sample.add(person(r));
+    }
+    Map<ComparisonPattern, Long> counts = new HashMap<>();
+    if (sample.size() < 2) {
+      return counts;
+    }
+    Random random = new Random(seed);
+    List<Comparison<SilverPerson>> comparisons = PersonComparisons.all();
+    for (int i = 0; i < count; i++) {
+      int x = random.nextInt(sample.size());
+      int y = random.nextInt(sample.size() - 1);
+      y = y >= x ? y + 1 : y;
+      int[] levels = new int[comparisons.size()];
+      for (int k = 0; k < levels.length; k++) {
+        levels[k] = comparisons.get(k).compare(sample.get(x), sample.get(y));
+      }
+      counts.merge(new ComparisonPattern(levels), 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  /** The model for this run: estimated when there are enough candidate pairs, else the defaults. */
+  static MatchModel model(Map<ComparisonPattern, Long> candidates, Map<ComparisonPattern, Long> random, ResolveSettings settings,
+      Progress progress) {
+    long pairs = candidates.values().stream().mapToLong(Long::longValue).sum();
+    MatchModel start = PersonComparisons.defaultModel();
+    if (pairs < settings.minPairsToEstimate() || random.isEmpty()) {
+      progress.say("%d candidate pair(s), fewer than %d: matching with the default model", pairs, settings.minPairsToEstimate());
+      return start;
+    }
+    MatchModel seeded = ExpectationMaximization.seededBy(ExpectationMaximization.withUFromRandomPairs(start, random), candidates,
+        PersonComparisons.ID_NUMBER_INDEX, PersonComparisons.ID_EXACT);
+    ExpectationMaximization.Fit fit = ExpectationMaximization.fit(seeded, candidates, settings.maxIterations(), 1e-6, true);
+    progress.say("model estimated from %d candidate pair(s) (%d pattern(s)) in %d EM iteration(s)%s", pairs, candidates.size(),
+        fit.iterations(), fit.converged() ? "" : ", not converged");
+    return fit.model();
+  }
+
+  /** Every candidate pair with its probability, weight, band after the rules, rule and evidence. */
+  static Dataset<Row> score(Dataset<Row> pairs, Broadcast<MatchModel> model, ResolveSettings settings) {
+    return pairs.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = rows.next();
+        ComparisonPattern pattern = pattern(r.getList(2));
+        PairEvidence evidence = model.value().evidence(pattern, settings.thresholds());
+        PersonMatchRules.Decision decision = PersonMatchRules.decide(new PersonMatchRules.PairFacts(r.getBoolean(3), r.getBoolean(4)),
+            pattern, evidence.band());
+        String[] fields = evidence.fields().stream()
+            .map(f -> f.field() + "=" + f.level() + ":" + String.format(java.util.Locale.ROOT, "%+.2f", f.weight()))
+            .toArray(String[]::new);
+        return RowFactory.create(r.getLong(0), r.getLong(1), evidence.probability(), evidence.weight(), decision.band().name(),
+            decision.rule(), fields);
+      }
+    }, Encoders.row(SCORED));
+  }
+
+  static ComparisonPattern pattern(List<Integer> levels) {
+    int[] out = new int[levels.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = levels.get(i);
+    }
+    return new ComparisonPattern(out);
+  }
+
+  /** A silver person holding only what the comparisons read, from a row of {@link #COMPARED} columns in order. */
+  static SilverPerson person(Row r) {
+    return new SilverPerson(null, null, null, r.getString(0), r.getString(1), r.getString(2),
+        r.isNullAt(4) ? null : Sex.valueOf(r.getString(4)), r.isNullAt(3) ? null : r.<LocalDate>getAs(3), r.getString(5), null,
+        null, null, null, r.getString(6), r.getString(7), r.getString(8), r.getString(9), null, r.getString(10),
+        r.isNullAt(11) ? PlaceMatch.UNMATCHED : PlaceMatch.valueOf(r.getString(11)), null, List.of(), List.of(), 0, null);
+  }
+
+  private static StructType recordType() {
+    StructType t = new StructType();
+    for (String c : COMPARED) {
+      t = t.add(c, c.equals("birth_date") ? DataTypes.DateType : DataTypes.StringType, true);
+    }
+    return t;
+  }
+
+}

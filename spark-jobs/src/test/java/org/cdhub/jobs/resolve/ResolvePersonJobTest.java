@@ -1,0 +1,189 @@
+package org.cdhub.jobs.resolve;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.cdhub.jobs.JobConfig;
+import org.cdhub.jobs.JobResult;
+import org.cdhub.jobs.JobTable;
+import org.cdhub.jobs.Lakehouse;
+import org.cdhub.jobs.RecordRows;
+import org.cdhub.jobs.TestPeople;
+import org.cdhub.jobs.resolve.match.MatchThresholds;
+import org.cdhub.jobs.resolve.match.PersonMatchRules;
+import org.cdhub.kernel.Sex;
+import org.cdhub.model.entity.PlaceMatch;
+import org.cdhub.model.entity.SilverPerson;
+import org.cdhub.model.lakehouse.LakehouseTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Resolve on silver persons whose truth the test knows: households of a parent and a child (some
+ * of twins) in two feeds; the second feed lacks ID numbers for a third of its records and has
+ * homophone names and slipped birth dates. Enough pairs for the model to be estimated by EM.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResolvePersonJobTest {
+  static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙"};
+  static final String[] GIVEN = {"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明"};
+  static final Map<String, String> PINYIN = Map.ofEntries(Map.entry("王", "wang"), Map.entry("李", "li"), Map.entry("张", "zhang"),
+      Map.entry("刘", "liu"), Map.entry("陈", "chen"), Map.entry("杨", "yang"), Map.entry("黄", "huang"), Map.entry("赵", "zhao"),
+      Map.entry("吴", "wu"), Map.entry("周", "zhou"), Map.entry("徐", "xu"), Map.entry("孙", "sun"), Map.entry("伟", "wei"),
+      Map.entry("芳", "fang"), Map.entry("娜", "na"), Map.entry("秀英", "xiu ying"), Map.entry("敏", "min"), Map.entry("静", "jing"),
+      Map.entry("丽", "li"), Map.entry("强", "qiang"), Map.entry("磊", "lei"), Map.entry("军", "jun"), Map.entry("洋", "yang"),
+      Map.entry("勇", "yong"), Map.entry("艳", "yan"), Map.entry("杰", "jie"), Map.entry("涛", "tao"), Map.entry("明", "ming"),
+      Map.entry("纬", "wei"));
+  static final int HOUSEHOLDS = 120;
+
+  @TempDir
+  static Path dir;
+  SparkSession spark;
+  Lakehouse lake;
+  JobConfig config;
+  /** feed:record to the true person. */
+  final Map<String, String> truth = new HashMap<>();
+  JobResult result;
+
+  @BeforeAll
+  void resolveTheCity() {
+    config = JobConfig.embedded(dir.resolve("data"));
+    spark = Lakehouse.session(config, "resolve-job-test");
+    lake = new Lakehouse(spark, config.lakehouse().catalogName());
+    lake.createIfMissing(LakehouseTable.SILVER_PERSON);
+    List<SilverPerson> people = city(new Random(5));
+    lake.append(LakehouseTable.SILVER_PERSON.identifier(),
+        spark.createDataFrame(people.stream().map(RecordRows::toRow).toList(), Lakehouse.sparkType(LakehouseTable.SILVER_PERSON.schema())),
+        "test");
+    ResolveSettings defaults = ResolveSettings.defaults();
+    result = ResolvePersonJob.run(spark, config, new ResolveSettings(MatchThresholds.defaults(), defaults.maxBlockSize(), 100,
+        defaults.randomPairs(), defaults.maxIterations(), defaults.seed()));
+  }
+
+  @AfterAll
+  void stop() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+
+  List<SilverPerson> city(Random random) {
+    List<SilverPerson> out = new ArrayList<>();
+    for (int h = 0; h < HOUSEHOLDS; h++) {
+      String surname = SURNAMES[h % SURNAMES.length];
+      String phone = "139" + String.format("%08d", 20_000_000 + h);
+      String building = String.valueOf(1 + h % 9);
+      String room = String.valueOf(101 + h);
+      boolean twins = h % 10 == 0;
+      LocalDate parentBirth = LocalDate.of(1960 + h % 20, 1 + h % 12, 1 + h % 27);
+      LocalDate childBirth = LocalDate.of(1990 + h % 15, 1 + (h * 7) % 12, 1 + (h * 5) % 27);
+      for (int m = 0; m < 2; m++) {
+        String given = GIVEN[(h * 3 + m * 5) % GIVEN.length];
+        LocalDate birth = twins || m == 1 ? childBirth : parentBirth;
+        String person = "T" + h + "-" + m;
+        String id = TestPeople.idNumber("640106", birth.toString().replace("-", ""), 100 + h * 2 + m);
+        Sex sex = (100 + h * 2 + m) % 2 == 1 ? Sex.MALE : Sex.FEMALE;
+        out.add(silver("hr", person, id, surname + given, birth, sex, phone, building, room));
+        truth.put("hr:" + person, person);
+        // the second feed: a third without ID number, some names written with a homophone, some birth dates slipped
+        boolean withoutId = random.nextInt(3) == 0;
+        String name = given.equals("伟") && random.nextBoolean() ? surname + "纬" : surname + given;
+        LocalDate slipped = random.nextInt(8) == 0 && !withoutId ? birth.plusDays(1) : birth;
+        out.add(silver("health", "H-" + person, withoutId ? null : id, name, slipped, sex, random.nextInt(4) == 0 ? null : phone,
+            building, room));
+        truth.put("health:H-" + person, person);
+      }
+    }
+    return out;
+  }
+
+  static SilverPerson silver(String feed, String record, String id, String name, LocalDate birth, Sex sex, String phone, String building,
+      String room) {
+    String pinyin = PINYIN.get(name.substring(0, 1)) + " " + PINYIN.get(name.substring(1));
+    return new SilverPerson(feed, record, "b1", id, name, pinyin, sex, birth, phone, "丽景湾小区" + building + "号楼" + room + "室",
+        "金凤区", "长城中路街道", "丽景社区", "丽景湾小区", building, null, room, "640106001001", null, PlaceMatch.UNMATCHED, null,
+        List.of(), List.of(), feed.equals("hr") ? 95 : 70, Instant.parse("2026-11-01T00:00:00Z"));
+  }
+
+  Map<String, String> masters() {
+    Map<String, String> out = new HashMap<>();
+    for (Row r : lake.read(JobTable.PERSON_LINK.identifier()).collectAsList()) {
+      out.put(r.getAs("source_system") + ":" + r.getAs("source_record_id"), r.getAs("master_id"));
+    }
+    return out;
+  }
+
+  @Test
+  void everyPersonsTwoRecordsBecomeOneMasterAndNoTwoPeopleShareOne() {
+    Map<String, String> masters = masters();
+    assertThat(masters).hasSize(truth.size());
+    Map<String, Set<String>> peopleByMaster = new HashMap<>();
+    Map<String, Set<String>> mastersByPerson = new HashMap<>();
+    masters.forEach((record, master) -> {
+      peopleByMaster.computeIfAbsent(master, k -> new HashSet<>()).add(truth.get(record));
+      mastersByPerson.computeIfAbsent(truth.get(record), k -> new HashSet<>()).add(master);
+    });
+
+    assertThat(peopleByMaster.values()).as("false merges").allSatisfy(people -> assertThat(people).hasSize(1));
+    long split = mastersByPerson.values().stream().filter(m -> m.size() > 1).count();
+    assertThat(split).as("people split over several masters, of %d", mastersByPerson.size()).isLessThanOrEqualTo(2);
+    assertThat(result.number("clusters")).isEqualTo(peopleByMaster.size());
+  }
+
+  @Test
+  void theModelIsEstimatedAndEveryLinkedPairKeepsItsEvidence() {
+    List<Row> linked = lake.read(JobTable.PERSON_MATCH.identifier()).where(col("status").equalTo(PersonMatch.LINKED)).collectAsList();
+
+    assertThat(result.number("candidate_pairs")).isGreaterThan(100);
+    assertThat(linked).isNotEmpty().allSatisfy(r -> {
+      assertThat(r.<Double>getAs("probability")).isGreaterThanOrEqualTo(MatchThresholds.defaults().autoMatch());
+      assertThat(RecordRows.stringList(r, "evidence")).hasSize(6).anySatisfy(e -> assertThat(e).startsWith("name="));
+    });
+    Row withoutId = lake.read(JobTable.PERSON_MATCH.identifier())
+        .where(col("status").equalTo(PersonMatch.LINKED).and(col("evidence").getItem(0).startsWith("id_number=MISSING"))).first();
+    assertThat(truth.get(withoutId.getAs("left_source") + ":" + withoutId.getAs("left_record")))
+        .isEqualTo(truth.get(withoutId.getAs("right_source") + ":" + withoutId.getAs("right_record")));
+  }
+
+  @Test
+  void twinsSharingSurnameHousePhoneAndBirthDateStayTwoMastersEvenWithoutIdNumbers() {
+    Map<String, String> masters = masters();
+    for (int h = 0; h < HOUSEHOLDS; h += 10) {
+      assertThat(masters.get("hr:T" + h + "-0")).as("twins of household %d", h).isNotEqualTo(masters.get("hr:T" + h + "-1"));
+      assertThat(masters.get("health:H-T" + h + "-0")).isNotEqualTo(masters.get("health:H-T" + h + "-1"));
+    }
+    List<Row> apart = lake.read(JobTable.PERSON_MATCH.identifier())
+        .where(col("rule").isin(PersonMatchRules.DIFFERENT_VALID_ID_NUMBERS, PersonMatchRules.LIKELY_RELATIVES)).collectAsList();
+    assertThat(apart).allSatisfy(r -> assertThat(r.<String>getAs("status")).isNotEqualTo(PersonMatch.LINKED));
+  }
+
+  @Test
+  void reRunningOnTheSameSilverChangesNoLinkAndNoMatch() {
+    long linkSnapshots = lake.snapshotCount(JobTable.PERSON_LINK.identifier());
+    long matchSnapshots = lake.snapshotCount(JobTable.PERSON_MATCH.identifier());
+
+    ResolveSettings defaults = ResolveSettings.defaults();
+    JobResult again = ResolvePersonJob.run(spark, config, new ResolveSettings(MatchThresholds.defaults(), defaults.maxBlockSize(), 100,
+        defaults.randomPairs(), defaults.maxIterations(), defaults.seed()));
+
+    assertThat(again.number("changed")).isZero();
+    assertThat(again.number("match_changes")).isZero();
+    assertThat(lake.snapshotCount(JobTable.PERSON_LINK.identifier())).isEqualTo(linkSnapshots);
+    assertThat(lake.snapshotCount(JobTable.PERSON_MATCH.identifier())).isEqualTo(matchSnapshots);
+  }
+}
