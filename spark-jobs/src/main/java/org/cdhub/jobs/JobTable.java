@@ -5,7 +5,6 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.cdhub.jobs.resolve.PersonLink;
-import org.cdhub.jobs.resolve.PersonMatch;
 import org.cdhub.model.schema.TableSchemas;
 
 /**
@@ -14,9 +13,7 @@ import org.cdhub.model.schema.TableSchemas;
  */
 public enum JobTable {
   /** Resolve's output: cluster and master id of every current silver person. */
-  PERSON_LINK("gold", "person_link", PersonLink.class),
-  /** Resolve's scored pairs at or above the review threshold, with evidence; the review queue is its QUEUED rows. */
-  PERSON_MATCH("gold", "person_match", PersonMatch.class);
+  PERSON_LINK("gold", "person_link", PersonLink.class);
 
   private final String namespace;
   private final String name;

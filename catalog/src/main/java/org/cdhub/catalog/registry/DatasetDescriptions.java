@@ -175,6 +175,7 @@ public final class DatasetDescriptions {
       case GOLD_ORGANIZATION -> new Entry(GOLD_CLASSIFICATION, 5, "社区组织机构基础信息 (golden organization records)");
       case GOLD_XREF -> new Entry(GOLD_CLASSIFICATION, 6, "源记录与主数据对照 (source record cross-reference)");
       case GOLD_RELATIONSHIP -> new Entry(GOLD_CLASSIFICATION, 7, "主数据关系 (relationships between master records)");
+      case GOLD_PERSON_MATCH -> new Entry(GOLD_CLASSIFICATION, 8, "人员匹配证据与待审队列 (scored person pairs, evidence and review queue)");
       case SILVER_PERSON -> new Entry(SILVER_CLASSIFICATION, 1, "人口标准化信息 (standardized person records)");
       case QUARANTINE -> new Entry(SILVER_CLASSIFICATION, 2, "问题数据隔离 (quarantined records)");
       case INGESTION_LOG -> new Entry(SILVER_CLASSIFICATION, 3, "数据接入日志 (ingestion log: every batch delivered, with its counts)");
@@ -184,6 +185,7 @@ public final class DatasetDescriptions {
       case SILVER_ORGANIZATION -> new Entry(SILVER_CLASSIFICATION, 7, "组织机构标准化信息 (standardized organization records)");
       case QUALITY_RUN -> new Entry(SILVER_CLASSIFICATION, 8, "数据质量检查记录 (standardize runs and their quality verdicts)");
       case QUALITY_METRIC -> new Entry(SILVER_CLASSIFICATION, 9, "数据质量指标库 (data-quality metrics repository)");
+      case STEWARD_DECISION -> new Entry(GOLD_CLASSIFICATION, 9, "数据管理员合并拆分决定 (data stewards' link and split decisions)");
     };
   }
 }

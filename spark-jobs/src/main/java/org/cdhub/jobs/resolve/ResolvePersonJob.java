@@ -8,9 +8,9 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -33,6 +33,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -45,6 +46,8 @@ import org.cdhub.jobs.JobTable;
 import org.cdhub.jobs.Lakehouse;
 import org.cdhub.jobs.Progress;
 import org.cdhub.jobs.SilverPersons;
+import org.cdhub.model.entity.PersonMatch;
+import org.cdhub.model.ops.StewardDecision;
 import org.cdhub.jobs.resolve.match.BlockingKeys;
 import org.cdhub.jobs.resolve.match.ConstrainedClustering;
 import org.cdhub.jobs.resolve.match.MatchBand;
@@ -97,7 +100,7 @@ public final class ResolvePersonJob {
     Progress progress = Progress.stderr(NAME);
     Lakehouse lake = new Lakehouse(spark, config.lakehouse().catalogName());
     lake.createIfMissing(JobTable.PERSON_LINK.identifier(), JobTable.PERSON_LINK.schema(), JobTable.PERSON_LINK.partitionSpec());
-    lake.createIfMissing(JobTable.PERSON_MATCH.identifier(), JobTable.PERSON_MATCH.schema(), JobTable.PERSON_MATCH.partitionSpec());
+    lake.createIfMissing(LakehouseTable.GOLD_PERSON_MATCH);
     if (!spark.catalog().functionExists(DERIVE_UDF)) {
       spark.udf().register(DERIVE_UDF, (UDF1<String, String>) key -> MasterIds.derive(key, 0), DataTypes.StringType);
     }
@@ -128,7 +131,8 @@ public final class ResolvePersonJob {
           .filter(col("probability").geq(settings.thresholds().review()))
           .persist(StorageLevel.MEMORY_AND_DISK());
 
-      ConstrainedClustering clustering = cluster(records, scored);
+      Dataset<Row> decisions = stewardDecisions(lake, records).persist(StorageLevel.MEMORY_AND_DISK());
+      ConstrainedClustering clustering = cluster(records, scored, decisions.collectAsList(), progress);
       Dataset<Row> clustered = clusterColumns(lake, records, clustering).persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> clusters = clustered.groupBy("cluster_key").agg(min("record_key").as("min_record"), count(lit(1)).as("size"));
       Dataset<Row> assignment = assignMasterIds(lake, clustered, clusters).persist(StorageLevel.MEMORY_AND_DISK());
@@ -141,15 +145,16 @@ public final class ResolvePersonJob {
               col("master_id"), col("match_rule"), lit(runId).as("run_id"), lit(now).as("linked_at"));
       long changed = writeChanges(lake, JobTable.PERSON_LINK.identifier(), links, KEYS,
           List.of(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID, "cluster_key", "master_id", "match_rule"));
-      Dataset<Row> matches = matchRows(scored, clustered, runId);
-      long matchChanges = writeChanges(lake, JobTable.PERSON_MATCH.identifier(), matches, MATCH_KEYS,
+      Dataset<Row> matches = matchRows(scored, clustered, decisions, runId);
+      long matchChanges = writeChanges(lake, LakehouseTable.GOLD_PERSON_MATCH.identifier(), matches, MATCH_KEYS,
           List.of("left_source", "left_record", "right_source", "right_record", "band", "rule", "status"));
       Map<String, Long> byStatus = new TreeMap<>();
-      for (Row r : lake.read(JobTable.PERSON_MATCH.identifier()).groupBy("status").count().collectAsList()) {
+      for (Row r : lake.read(LakehouseTable.GOLD_PERSON_MATCH.identifier()).groupBy("status").count().collectAsList()) {
         byStatus.put(r.getString(0), r.getLong(1));
       }
       assignment.unpersist();
       clustered.unpersist();
+      decisions.unpersist();
       onExecutors.destroy();
       progress.say("%d link(s) changed; scored pairs by status %s", changed, byStatus);
       return JobResult.of(NAME)
@@ -172,15 +177,63 @@ public final class ResolvePersonJob {
     }
   }
 
-  /** Auto-matched pairs linked strongest first; each record with a valid ID number carries it as its identity. */
-  static ConstrainedClustering cluster(Dataset<Row> records, Dataset<Row> scored) {
+  /**
+   * Steward decisions on person pairs still in silver, latest per pair: left_uid < right_uid,
+   * decision (LINK or SPLIT).
+   */
+  static Dataset<Row> stewardDecisions(Lakehouse lake, Dataset<Row> records) {
+    lake.createIfMissing(LakehouseTable.STEWARD_DECISION);
+    Dataset<Row> decided = lake.read(LakehouseTable.STEWARD_DECISION)
+        .filter(col("entity_type").equalTo(EntityType.PERSON.name()));
+    Dataset<Row> left = records.select(col(SilverPersons.SOURCE_SYSTEM).as("left_source"), col(SilverPersons.SOURCE_RECORD_ID).as("left_record"),
+        col("uid").as("a"));
+    Dataset<Row> right = records.select(col(SilverPersons.SOURCE_SYSTEM).as("right_source"),
+        col(SilverPersons.SOURCE_RECORD_ID).as("right_record"), col("uid").as("b"));
+    Dataset<Row> pairs = decided.join(left, Lakehouse.columns(List.of("left_source", "left_record")))
+        .join(right, Lakehouse.columns(List.of("right_source", "right_record")))
+        .select(functions.least(col("a"), col("b")).as("left_uid"), functions.greatest(col("a"), col("b")).as("right_uid"),
+            col("decision"), col("decided_at"));
+    return pairs
+        .withColumn("latest", row_number().over(Window.partitionBy("left_uid", "right_uid").orderBy(col("decided_at").desc())))
+        .filter(col("latest").equalTo(1))
+        .select("left_uid", "right_uid", "decision");
+  }
+
+  /**
+   * Steward splits first, then steward links, then auto-matched pairs strongest first; each
+   * record with a valid ID number carries it as its identity, so no link joins two of them.
+   */
+  static ConstrainedClustering cluster(Dataset<Row> records, Dataset<Row> scored, List<Row> decisions, Progress progress) {
     Dataset<Row> auto = scored.filter(col("band").equalTo(MatchBand.AUTO_MATCH.name()))
         .select("left_uid", "right_uid", "probability");
-    Dataset<Row> linked = auto.select(col("left_uid").as("uid")).union(auto.select(col("right_uid").as("uid"))).distinct();
+    Set<Long> decidedUids = new HashSet<>();
+    for (Row d : decisions) {
+      decidedUids.add(d.getLong(0));
+      decidedUids.add(d.getLong(1));
+    }
+    Dataset<Row> linked = auto.select(col("left_uid").as("uid")).union(auto.select(col("right_uid").as("uid")))
+        .union(records.sparkSession().createDataFrame(decidedUids.stream().map(RowFactory::create).toList(),
+            new StructType().add("uid", DataTypes.LongType, false)))
+        .distinct();
     ConstrainedClustering clustering = new ConstrainedClustering();
     for (Row r : records.filter(col("id_number").isNotNull()).join(linked, "uid")
         .select(col("uid"), xxhash64(upper(col("id_number")))).collectAsList()) {
       clustering.identity(r.getLong(0), r.getLong(1));
+    }
+    int stewardLinksRefused = 0;
+    for (Row d : decisions) {
+      if (StewardDecision.SPLIT.equals(d.getString(2))) {
+        clustering.keepApart(d.getLong(0), d.getLong(1));
+      }
+    }
+    for (Row d : decisions) {
+      if (StewardDecision.LINK.equals(d.getString(2)) && !clustering.link(d.getLong(0), d.getLong(1))) {
+        stewardLinksRefused++;
+      }
+    }
+    if (!decisions.isEmpty()) {
+      progress.say("%d steward decision(s) applied%s", decisions.size(),
+          stewardLinksRefused == 0 ? "" : "; " + stewardLinksRefused + " link(s) refused: they would join two valid ID numbers or a split pair");
     }
     for (Row r : auto.orderBy(col("probability").desc(), col("left_uid"), col("right_uid")).collectAsList()) {
       clustering.link(r.getLong(0), r.getLong(1));
@@ -208,20 +261,25 @@ public final class ResolvePersonJob {
   }
 
   /** gold.person_match rows: each scored pair by record keys (smaller first), with its status. */
-  static Dataset<Row> matchRows(Dataset<Row> scored, Dataset<Row> clustered, String runId) {
+  static Dataset<Row> matchRows(Dataset<Row> scored, Dataset<Row> clustered, Dataset<Row> decisions, String runId) {
     Dataset<Row> left = clustered.select(col("uid").as("left_uid"), col(SilverPersons.SOURCE_SYSTEM).as("l_source"),
         col(SilverPersons.SOURCE_RECORD_ID).as("l_record"), col("record_key").as("l_key"), col("cluster_uid").as("l_cluster"));
     Dataset<Row> right = clustered.select(col("uid").as("right_uid"), col(SilverPersons.SOURCE_SYSTEM).as("r_source"),
         col(SilverPersons.SOURCE_RECORD_ID).as("r_record"), col("record_key").as("r_key"), col("cluster_uid").as("r_cluster"));
     Column swap = col("r_key").lt(col("l_key"));
-    return scored.join(left, "left_uid").join(right, "right_uid")
+    Column steward = col("decision");
+    return scored.join(decisions, Lakehouse.columns(List.of("left_uid", "right_uid")), "left")
+        .join(left, "left_uid").join(right, "right_uid")
         .select(
             when(swap, col("r_source")).otherwise(col("l_source")).as("left_source"),
             when(swap, col("r_record")).otherwise(col("l_record")).as("left_record"),
             when(swap, col("l_source")).otherwise(col("r_source")).as("right_source"),
             when(swap, col("l_record")).otherwise(col("r_record")).as("right_record"),
-            col("probability"), col("weight"), col("band"), col("rule"), col("evidence"),
+            col("probability"), col("weight"), col("band"),
+            when(steward.isNotNull(), concat(lit("STEWARD_"), steward)).otherwise(col("rule")).as("rule"),
+            col("evidence"),
             when(col("l_cluster").equalTo(col("r_cluster")), lit(PersonMatch.LINKED))
+                .when(steward.isNotNull(), lit(PersonMatch.APART))
                 .when(col("band").equalTo(MatchBand.REVIEW.name()), lit(PersonMatch.QUEUED))
                 .otherwise(lit(PersonMatch.APART)).as("status"),
             lit(runId).as("run_id"));

@@ -24,13 +24,18 @@ import org.cdhub.jobs.TestPeople;
 import org.cdhub.jobs.resolve.match.MatchThresholds;
 import org.cdhub.jobs.resolve.match.PersonMatchRules;
 import org.cdhub.kernel.Sex;
+import org.cdhub.model.entity.PersonMatch;
 import org.cdhub.model.entity.PlaceMatch;
 import org.cdhub.model.entity.SilverPerson;
+import org.cdhub.model.ops.StewardDecision;
 import org.cdhub.model.lakehouse.LakehouseTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * homophone names and slipped birth dates. Enough pairs for the model to be estimated by EM.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResolvePersonJobTest {
   static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙"};
   static final String[] GIVEN = {"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明"};
@@ -70,8 +76,13 @@ class ResolvePersonJobTest {
     lake.append(LakehouseTable.SILVER_PERSON.identifier(),
         spark.createDataFrame(people.stream().map(RecordRows::toRow).toList(), Lakehouse.sparkType(LakehouseTable.SILVER_PERSON.schema())),
         "test");
+    result = resolve();
+  }
+
+  /** Resolve with the model estimated from as few as 100 candidate pairs. */
+  JobResult resolve() {
     ResolveSettings defaults = ResolveSettings.defaults();
-    result = ResolvePersonJob.run(spark, config, new ResolveSettings(MatchThresholds.defaults(), defaults.maxBlockSize(), 100,
+    return ResolvePersonJob.run(spark, config, new ResolveSettings(MatchThresholds.defaults(), defaults.maxBlockSize(), 100,
         defaults.randomPairs(), defaults.maxIterations(), defaults.seed()));
   }
 
@@ -129,6 +140,7 @@ class ResolvePersonJobTest {
   }
 
   @Test
+  @Order(1)
   void everyPersonsTwoRecordsBecomeOneMasterAndNoTwoPeopleShareOne() {
     Map<String, String> masters = masters();
     assertThat(masters).hasSize(truth.size());
@@ -146,44 +158,84 @@ class ResolvePersonJobTest {
   }
 
   @Test
+  @Order(2)
   void theModelIsEstimatedAndEveryLinkedPairKeepsItsEvidence() {
-    List<Row> linked = lake.read(JobTable.PERSON_MATCH.identifier()).where(col("status").equalTo(PersonMatch.LINKED)).collectAsList();
+    List<Row> linked = lake.read(LakehouseTable.GOLD_PERSON_MATCH.identifier()).where(col("status").equalTo(PersonMatch.LINKED)).collectAsList();
 
     assertThat(result.number("candidate_pairs")).isGreaterThan(100);
     assertThat(linked).isNotEmpty().allSatisfy(r -> {
       assertThat(r.<Double>getAs("probability")).isGreaterThanOrEqualTo(MatchThresholds.defaults().autoMatch());
       assertThat(RecordRows.stringList(r, "evidence")).hasSize(6).anySatisfy(e -> assertThat(e).startsWith("name="));
     });
-    Row withoutId = lake.read(JobTable.PERSON_MATCH.identifier())
+    Row withoutId = lake.read(LakehouseTable.GOLD_PERSON_MATCH.identifier())
         .where(col("status").equalTo(PersonMatch.LINKED).and(col("evidence").getItem(0).startsWith("id_number=MISSING"))).first();
     assertThat(truth.get(withoutId.getAs("left_source") + ":" + withoutId.getAs("left_record")))
         .isEqualTo(truth.get(withoutId.getAs("right_source") + ":" + withoutId.getAs("right_record")));
   }
 
   @Test
+  @Order(3)
   void twinsSharingSurnameHousePhoneAndBirthDateStayTwoMastersEvenWithoutIdNumbers() {
     Map<String, String> masters = masters();
     for (int h = 0; h < HOUSEHOLDS; h += 10) {
       assertThat(masters.get("hr:T" + h + "-0")).as("twins of household %d", h).isNotEqualTo(masters.get("hr:T" + h + "-1"));
       assertThat(masters.get("health:H-T" + h + "-0")).isNotEqualTo(masters.get("health:H-T" + h + "-1"));
     }
-    List<Row> apart = lake.read(JobTable.PERSON_MATCH.identifier())
+    List<Row> apart = lake.read(LakehouseTable.GOLD_PERSON_MATCH.identifier())
         .where(col("rule").isin(PersonMatchRules.DIFFERENT_VALID_ID_NUMBERS, PersonMatchRules.LIKELY_RELATIVES)).collectAsList();
     assertThat(apart).allSatisfy(r -> assertThat(r.<String>getAs("status")).isNotEqualTo(PersonMatch.LINKED));
   }
 
   @Test
+  @Order(4)
   void reRunningOnTheSameSilverChangesNoLinkAndNoMatch() {
     long linkSnapshots = lake.snapshotCount(JobTable.PERSON_LINK.identifier());
-    long matchSnapshots = lake.snapshotCount(JobTable.PERSON_MATCH.identifier());
+    long matchSnapshots = lake.snapshotCount(LakehouseTable.GOLD_PERSON_MATCH.identifier());
 
-    ResolveSettings defaults = ResolveSettings.defaults();
-    JobResult again = ResolvePersonJob.run(spark, config, new ResolveSettings(MatchThresholds.defaults(), defaults.maxBlockSize(), 100,
-        defaults.randomPairs(), defaults.maxIterations(), defaults.seed()));
+    JobResult again = resolve();
 
     assertThat(again.number("changed")).isZero();
     assertThat(again.number("match_changes")).isZero();
     assertThat(lake.snapshotCount(JobTable.PERSON_LINK.identifier())).isEqualTo(linkSnapshots);
-    assertThat(lake.snapshotCount(JobTable.PERSON_MATCH.identifier())).isEqualTo(matchSnapshots);
+    assertThat(lake.snapshotCount(LakehouseTable.GOLD_PERSON_MATCH.identifier())).isEqualTo(matchSnapshots);
+  }
+
+  void decide(String decision, Row pair, Instant at) {
+    StewardDecision d = new StewardDecision("PERSON", pair.getAs("left_source"), pair.getAs("left_record"), pair.getAs("right_source"),
+        pair.getAs("right_record"), decision, "steward-1", "checked with the community office", at);
+    lake.createIfMissing(LakehouseTable.STEWARD_DECISION);
+    lake.append(LakehouseTable.STEWARD_DECISION.identifier(), spark.createDataFrame(List.of(RecordRows.toRow(d)),
+        Lakehouse.sparkType(LakehouseTable.STEWARD_DECISION.schema())), "test");
+  }
+
+  Row pair(Row like) {
+    return lake.read(LakehouseTable.GOLD_PERSON_MATCH.identifier())
+        .where(col("left_source").equalTo(like.<String>getAs("left_source")).and(col("left_record").equalTo(like.<String>getAs("left_record")))
+            .and(col("right_source").equalTo(like.<String>getAs("right_source"))).and(col("right_record").equalTo(like.<String>getAs("right_record"))))
+        .first();
+  }
+
+  @Test
+  @Order(5)
+  void aStewardsSplitKeepsALinkedPairApartAndALaterLinkJoinsItAgain() {
+    Row linked = lake.read(LakehouseTable.GOLD_PERSON_MATCH.identifier()).where(col("status").equalTo(PersonMatch.LINKED))
+        .orderBy("left_source", "left_record").first();
+    String left = linked.getAs("left_source") + ":" + linked.getAs("left_record");
+    String right = linked.getAs("right_source") + ":" + linked.getAs("right_record");
+    assertThat(masters().get(left)).isEqualTo(masters().get(right));
+
+    decide(StewardDecision.SPLIT, linked, Instant.parse("2026-12-01T09:00:00Z"));
+    resolve();
+
+    assertThat(masters().get(left)).isNotEqualTo(masters().get(right));
+    assertThat(pair(linked).<String>getAs("status")).isEqualTo(PersonMatch.APART);
+    assertThat(pair(linked).<String>getAs("rule")).isEqualTo("STEWARD_SPLIT");
+
+    decide(StewardDecision.LINK, linked, Instant.parse("2026-12-02T09:00:00Z"));
+    resolve();
+
+    assertThat(masters().get(left)).isEqualTo(masters().get(right));
+    assertThat(pair(linked).<String>getAs("status")).isEqualTo(PersonMatch.LINKED);
+    assertThat(pair(linked).<String>getAs("rule")).isEqualTo("STEWARD_LINK");
   }
 }

@@ -12,6 +12,7 @@ import org.cdhub.model.entity.MasterOrganization;
 import org.cdhub.model.entity.MasterPerson;
 import org.cdhub.model.entity.MasterPlace;
 import org.cdhub.model.entity.MasterThing;
+import org.cdhub.model.entity.PersonMatch;
 import org.cdhub.model.entity.QuarantinedRecord;
 import org.cdhub.model.entity.Relationship;
 import org.cdhub.model.entity.SilverEvent;
@@ -23,6 +24,7 @@ import org.cdhub.model.entity.SourceXref;
 import org.cdhub.model.ops.IngestionLogEntry;
 import org.cdhub.model.ops.QualityMetric;
 import org.cdhub.model.ops.QualityRun;
+import org.cdhub.model.ops.StewardDecision;
 import org.cdhub.model.schema.Doc;
 import org.cdhub.model.schema.Sensitivity;
 import org.cdhub.model.schema.TableSchemas;
@@ -45,9 +47,11 @@ public enum LakehouseTable {
   GOLD_ORGANIZATION("gold", "organization", MasterOrganization.class, "community_code"),
   GOLD_XREF("gold", "xref", SourceXref.class, "entity_type"),
   GOLD_RELATIONSHIP("gold", "relationship", Relationship.class, "relationship_type"),
+  GOLD_PERSON_MATCH("gold", "person_match", PersonMatch.class, "status"),
   INGESTION_LOG("ops", "ingestion_log", IngestionLogEntry.class, "feed"),
   QUALITY_RUN("ops", "quality_run", QualityRun.class, "feed"),
-  QUALITY_METRIC("ops", "quality_metric", QualityMetric.class, "feed");
+  QUALITY_METRIC("ops", "quality_metric", QualityMetric.class, "feed"),
+  STEWARD_DECISION("ops", "steward_decision", StewardDecision.class, "entity_type");
 
   public static final String BRONZE = "bronze";
 

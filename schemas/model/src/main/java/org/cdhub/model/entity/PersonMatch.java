@@ -1,4 +1,4 @@
-package org.cdhub.jobs.resolve;
+package org.cdhub.model.entity;
 
 import java.time.Instant;
 import java.util.List;
