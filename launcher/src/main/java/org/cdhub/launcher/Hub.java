@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         BenchCommand.class,
         QualityCommand.class,
+        ReviewCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Hub implements Runnable {
