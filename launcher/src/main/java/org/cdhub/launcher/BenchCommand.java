@@ -2,8 +2,11 @@ package org.cdhub.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.cdhub.citygen.CityGenerator;
 import org.cdhub.citygen.CityGeneratorConfig;
 import org.cdhub.citygen.GeneratedCity;
@@ -12,7 +15,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures; the last line is machine-readable.",
-    subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Standardize.class})
+    subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Standardize.class,
+        BenchCommand.Resolve.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -126,6 +130,78 @@ final class BenchCommand implements Runnable {
       } finally {
         deleteTree(dir);
       }
+    }
+  }
+
+  @Command(name = "resolve", mixinStandardHelpOptions = true,
+      description = "Time resolve and merge on a generated city's person feeds and score the person links "
+          + "against the generator's ground truth (pairwise precision, recall, F1; false merges of relatives).")
+  static final class Resolve implements Callable<Integer> {
+    /** Every feed of entity person that has a flow. */
+    static final List<String> PERSON_FEEDS =
+        List.of("hr_household", "ca_elderly", "ca_subsistence", "dpf_disabled", "va_veteran", "health_residents");
+    /** Housing first: its places are what the person feeds' addresses are matched against. */
+    static final List<String> HOUSING_FEEDS = List.of("housing_compound", "housing_house");
+    /** Resolve's output (JobTable.PERSON_LINK in spark-jobs, which the launcher does not depend on). */
+    static final TableIdentifier PERSON_LINK = TableIdentifier.of("gold", "person_link");
+
+    @Option(names = "--people", defaultValue = "100000", description = "People in the generated city (default ${DEFAULT-VALUE}).")
+    int people;
+
+    @Option(names = "--seed", defaultValue = "20201")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+      LauncherConfig config = LauncherConfig.fromEnvironment(System.getenv());
+      Path dir = Files.createTempDirectory("hub-bench-resolve");
+      try {
+        HubPipeline pipeline = new HubPipeline(new StepCommands(config), dir, System.out);
+        GeneratedCity city = pipeline.generate(people, seed);
+        HOUSING_FEEDS.forEach(pipeline::ingest);
+        PERSON_FEEDS.forEach(pipeline::ingest);
+        pipeline.runJobMeasured("standardize");
+        double standardizeSeconds = lastStepSeconds(pipeline);
+        HubPipeline.Measured resolve = pipeline.runJobMeasured("resolve");
+        double resolveSeconds = lastStepSeconds(pipeline);
+        HubPipeline.Measured merge = pipeline.runJobMeasured("merge");
+        double mergeSeconds = lastStepSeconds(pipeline);
+
+        System.out.println("scoring " + PERSON_LINK + " against " + city.truthDir() + " ...");
+        long start = System.nanoTime();
+        ResolveAccuracy accuracy = new ResolveAccuracy(city.truthDir(), Set.copyOf(PERSON_FEEDS));
+        try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
+          boolean exists = lake.forEachRow(PERSON_LINK, List.of("source_system", "source_record_id", "master_id"), r -> accuracy.link(
+              (String) r.getField("source_system"), (String) r.getField("source_record_id"), (String) r.getField("master_id")));
+          if (!exists) {
+            throw new IllegalStateException("Cannot score resolve: it left no table " + PERSON_LINK);
+          }
+        }
+        ResolveAccuracy.Result result = accuracy.result();
+        double scoringSeconds = (System.nanoTime() - start) / 1e9;
+
+        PairwiseScore s = result.score();
+        // wall time of each child JVM (JVM and Spark start included): the same measure for any resolve job
+        double resolveAndMerge = resolveSeconds + mergeSeconds;
+        long peakRss = Math.max(resolve.peakRssMb(), merge.peakRssMb());
+        System.out.printf(Locale.ROOT, "seconds (wall, JVM and Spark start included): standardize=%.1f resolve=%.1f merge=%.1f "
+            + "resolve_plus_merge=%.1f scoring=%.1f%n", standardizeSeconds, resolveSeconds, mergeSeconds, resolveAndMerge, scoringSeconds);
+        System.out.printf(Locale.ROOT, "linked_records=%d masters=%d true_persons=%d unlinked_truth_records=%d%n",
+            s.records(), s.predictedClusters(), s.trueEntities(), result.unlinkedTruthRecords());
+        System.out.printf(Locale.ROOT, "pairs: predicted=%d true=%d true_positive=%d%n", s.predictedPairs(), s.truePairs(),
+            s.truePositivePairs());
+        System.out.printf(Locale.ROOT, "relative_pairs=%d relative_false_merges=%d relative_false_merge_rate=%.5f%n",
+            s.relativePairs(), s.relativeFalseMerges(), s.relativeFalseMergeRate());
+        System.out.printf(Locale.ROOT, "records=%d people=%d precision=%.5f recall=%.5f f1=%.5f records_per_s=%.0f peak_rss_mb=%d%n",
+            s.records(), people, s.precision(), s.recall(), s.f1(), s.records() / resolveAndMerge, peakRss);
+        return 0;
+      } finally {
+        deleteTree(dir);
+      }
+    }
+
+    private static double lastStepSeconds(HubPipeline pipeline) {
+      return pipeline.steps().get(pipeline.steps().size() - 1).took().toMillis() / 1000.0;
     }
   }
 

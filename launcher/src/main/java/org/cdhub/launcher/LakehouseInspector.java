@@ -65,6 +65,25 @@ public final class LakehouseInspector implements AutoCloseable {
     return counts;
   }
 
+  /**
+   * Streams the current rows of a table (deletes applied), reading only {@code columns}.
+   * Returns false, having called nothing, when the table does not exist.
+   */
+  public boolean forEachRow(TableIdentifier id, java.util.List<String> columns,
+      java.util.function.Consumer<org.apache.iceberg.data.Record> row) {
+    if (!catalog.tableExists(id)) {
+      return false;
+    }
+    Table table = catalog.loadTable(id);
+    try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.data.Record> rows =
+        org.apache.iceberg.data.IcebergGenerics.read(table).select(columns.toArray(String[]::new)).build()) {
+      rows.forEach(row);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read " + id, e);
+    }
+    return true;
+  }
+
   public long rows(TableIdentifier id) {
     return facts(id).map(TableFacts::rows).orElse(0L);
   }

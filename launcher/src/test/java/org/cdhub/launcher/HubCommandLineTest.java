@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cdhub.model.contract.SourceContracts;
+import org.cdhub.model.entity.EntityType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -50,6 +52,17 @@ class HubCommandLineTest {
   void everyCommandTheIssueNamesExists() {
     assertThat(Hub.commandLine().getSubcommands())
         .containsKeys("generate", "ingest", "run", "serve", "demo", "bench", "publish", "quality");
+  }
+
+  @Test
+  void benchResolveScoresEveryPersonFeedThatHasAFlow() {
+    assertThat(Hub.commandLine().getSubcommands().get("bench").getSubcommands()).containsKey("resolve");
+    Path hubHome = Path.of("..").toAbsolutePath().normalize();
+    var contracts = SourceContracts.loadDirectory(hubHome.resolve("schemas/contracts"));
+    var flowedPersonFeeds = new Artifacts(hubHome).flowFeeds().stream()
+        .filter(f -> contracts.get(f).entity() == EntityType.PERSON).toList();
+
+    assertThat(BenchCommand.Resolve.PERSON_FEEDS).containsExactlyInAnyOrderElementsOf(flowedPersonFeeds);
   }
 
   @Test
