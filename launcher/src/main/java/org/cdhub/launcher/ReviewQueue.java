@@ -4,25 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
-import org.apache.iceberg.DataFile;
-import org.apache.iceberg.FileFormat;
-import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.data.parquet.GenericParquetWriter;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.jdbc.JdbcCatalog;
-import org.apache.iceberg.parquet.Parquet;
 import org.cdhub.model.entity.PersonMatch;
 import org.cdhub.model.lakehouse.LakehouseConfig;
 import org.cdhub.model.lakehouse.LakehouseTable;
@@ -75,41 +66,12 @@ final class ReviewQueue implements AutoCloseable {
   void record(StewardDecision decision) {
     requireNonNull(decision, "decision is null");
     LakehouseTable t = LakehouseTable.STEWARD_DECISION;
+    if (!catalog.namespaceExists(t.identifier().namespace())) {
+      catalog.createNamespace(t.identifier().namespace());
+    }
     Table table = catalog.tableExists(t.identifier()) ? catalog.loadTable(t.identifier())
         : catalog.createTable(t.identifier(), t.schema(), t.partitionSpec(), t.tableProperties());
-    GenericRecord row = GenericRecord.create(table.schema());
-    row.setField("entity_type", decision.entityType());
-    row.setField("left_source", decision.leftSource());
-    row.setField("left_record", decision.leftRecord());
-    row.setField("right_source", decision.rightSource());
-    row.setField("right_record", decision.rightRecord());
-    row.setField("decision", decision.decision());
-    row.setField("steward", decision.steward());
-    row.setField("reason", decision.reason());
-    row.setField("decided_at", decision.decidedAt().atOffset(ZoneOffset.UTC));
-    PartitionKey partition = new PartitionKey(table.spec(), table.schema());
-    partition.partition(row);
-    String file = table.locationProvider().newDataLocation(table.spec(), partition, "decision-" + UUID.randomUUID() + ".parquet");
-    DataWriter<Record> writer;
-    try {
-      writer = Parquet.writeData(table.io().newOutputFile(file))
-          .schema(table.schema())
-          .createWriterFunc(type -> GenericParquetWriter.create(table.schema(), type))
-          .withSpec(table.spec())
-          .withPartition(partition)
-          .overwrite()
-          .build();
-      try (writer) {
-        writer.write(row);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write a steward decision to " + t.identifier(), e);
-    }
-    DataFile dataFile = writer.toDataFile();
-    if (dataFile.format() != FileFormat.PARQUET) {
-      throw new IllegalStateException("Unexpected file format " + dataFile.format());
-    }
-    table.newAppend().appendFile(dataFile).set("hub.job", "review").commit();
+    IcebergAppends.append(table, List.of(decision), "review");
   }
 
   @Override
