@@ -168,7 +168,10 @@ final class PersonMatching {
     }
     MatchModel seeded = ExpectationMaximization.seededBy(ExpectationMaximization.withUFromRandomPairs(start, random), candidates,
         PersonComparisons.ID_NUMBER_INDEX, PersonComparisons.ID_EXACT);
-    ExpectationMaximization.Fit fit = ExpectationMaximization.fit(seeded, candidates, settings.maxIterations(), 1e-6, true);
+    // u of the ID number from random pairs; the other attributes' m and u from the candidate pairs, with
+    // the ID number's parameters held so that the classes stay "same person" and "not", not "same household"
+    ExpectationMaximization.Fit fit = ExpectationMaximization.fit(seeded, candidates, settings.maxIterations(), 1e-6, false,
+        java.util.Set.of(PersonComparisons.ID_NUMBER_INDEX));
     progress.say("model estimated from %d candidate pair(s) (%d pattern(s)) in %d EM iteration(s)%s", pairs, candidates.size(),
         fit.iterations(), fit.converged() ? "" : ", not converged");
     return fit.model();

@@ -200,8 +200,9 @@ public final class ResolvePersonJob {
   }
 
   /**
-   * Steward splits first, then steward links, then auto-matched pairs strongest first; each
-   * record with a valid ID number carries it as its identity, so no link joins two of them.
+   * Steward splits and the pairs the relatives rule kept apart first, then steward links, then
+   * auto-matched pairs strongest first; each record with a valid ID number carries it as its
+   * identity, so no link joins two of them, and no chain joins two records kept apart.
    */
   static ConstrainedClustering cluster(Dataset<Row> records, Dataset<Row> scored, List<Row> decisions, Progress progress) {
     Dataset<Row> auto = scored.filter(col("band").equalTo(MatchBand.AUTO_MATCH.name()))
@@ -224,6 +225,13 @@ public final class ResolvePersonJob {
     for (Row d : decisions) {
       if (StewardDecision.SPLIT.equals(d.getString(2))) {
         clustering.keepApart(d.getLong(0), d.getLong(1));
+      }
+    }
+    // pairs the score would link but the relatives rule keeps apart stay apart through chains too
+    for (Row r : scored.filter(col("rule").equalTo(PersonMatchRules.LIKELY_RELATIVES).and(col("band").equalTo(MatchBand.NON_MATCH.name())))
+        .select("left_uid", "right_uid").collectAsList()) {
+      if (clustering.find(r.getLong(0)) != clustering.find(r.getLong(1))) {
+        clustering.keepApart(r.getLong(0), r.getLong(1));
       }
     }
     for (Row d : decisions) {

@@ -3,6 +3,7 @@ package org.cdhub.jobs.resolve.match;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Estimates a {@link MatchModel}'s parameters from the data, without labels: the EM algorithm
@@ -23,14 +24,25 @@ public final class ExpectationMaximization {
    * pairs, the usual choice: candidate pairs over-represent agreement among non-matches).
    */
   public static Fit fit(MatchModel start, Map<ComparisonPattern, Long> counts, int maxIterations, double tolerance, boolean fixU) {
+    return fit(start, counts, maxIterations, tolerance, fixU, Set.of());
+  }
+
+  /**
+   * As above, keeping both m and u of the {@code fixed} comparisons as given: an anchor whose
+   * parameters are known holds the classes to their meaning (same person, not the same
+   * household, which also agrees on address, phone and surname).
+   */
+  public static Fit fit(MatchModel start, Map<ComparisonPattern, Long> counts, int maxIterations, double tolerance, boolean fixU,
+      Set<Integer> fixed) {
     requireNonNull(start, "start is null");
+    requireNonNull(fixed, "fixed is null");
     requireNonNull(counts, "counts is null");
     if (counts.isEmpty()) {
       throw new IllegalArgumentException("Cannot estimate a match model from no candidate pairs");
     }
     MatchModel model = start;
     for (int iteration = 1; iteration <= maxIterations; iteration++) {
-      MatchModel next = step(model, counts, fixU);
+      MatchModel next = step(model, counts, fixU, fixed);
       double moved = distance(model, next);
       model = next;
       if (moved < tolerance) {
@@ -41,7 +53,7 @@ public final class ExpectationMaximization {
   }
 
   /** One E step (each pattern's match probability) and M step (parameters re-estimated from them). */
-  static MatchModel step(MatchModel model, Map<ComparisonPattern, Long> counts, boolean fixU) {
+  static MatchModel step(MatchModel model, Map<ComparisonPattern, Long> counts, boolean fixU, Set<Integer> fixed) {
     int n = model.size();
     double[][] mNum = zerosLike(model);
     double[][] uNum = zerosLike(model);
@@ -64,6 +76,9 @@ public final class ExpectationMaximization {
     double[][] m = model.mCopy();
     double[][] u = model.uCopy();
     for (int k = 0; k < n; k++) {
+      if (fixed.contains(k)) {
+        continue;
+      }
       replaceIfObserved(m[k], mNum[k]);
       if (!fixU) {
         replaceIfObserved(u[k], uNum[k]);
@@ -93,15 +108,16 @@ public final class ExpectationMaximization {
   }
 
   /**
-   * The model with m and lambda seeded from the pairs the anchor comparison decides: pairs at
-   * its {@code agreeLevel} (same ID number) count as matches, pairs at its last level
-   * (different ID numbers) as non-matches, pairs where it is missing are left out. The anchor's
-   * own parameters stay as they are.
+   * The model seeded from the pairs the anchor comparison decides: pairs at its
+   * {@code agreeLevel} (same ID number) count as matches and give m, pairs at its last level
+   * (different ID numbers) count as non-matches and give u, pairs where it is missing are left
+   * out; lambda is the matches' share. The anchor's own parameters stay as they are.
    */
   public static MatchModel seededBy(MatchModel model, Map<ComparisonPattern, Long> counts, int anchor, int agreeLevel) {
     requireNonNull(counts, "counts is null");
     int disagree = model.levelNames(anchor).size() - 1;
     double[][] mNum = zerosLike(model);
+    double[][] uNum = zerosLike(model);
     double matches = 0;
     double nonMatches = 0;
     for (Map.Entry<ComparisonPattern, Long> e : counts.entrySet()) {
@@ -116,17 +132,25 @@ public final class ExpectationMaximization {
         }
       } else if (a == disagree) {
         nonMatches += e.getValue();
+        for (int k = 0; k < model.size(); k++) {
+          int level = e.getKey().level(k);
+          if (k != anchor && level != Comparison.MISSING) {
+            uNum[k][level] += e.getValue();
+          }
+        }
       }
     }
     double[][] m = model.mCopy();
+    double[][] u = model.uCopy();
     for (int k = 0; k < model.size(); k++) {
       if (k != anchor) {
         replaceIfObserved(m[k], mNum[k]);
+        replaceIfObserved(u[k], uNum[k]);
       }
     }
     double lambda = matches + nonMatches == 0 ? model.lambda()
         : Math.min(Math.max(matches / (matches + nonMatches), MatchModel.FLOOR), 1 - MatchModel.FLOOR);
-    return model.with(lambda, m, model.uCopy());
+    return model.with(lambda, m, u);
   }
 
   private static void replaceIfObserved(double[] target, double[] mass) {

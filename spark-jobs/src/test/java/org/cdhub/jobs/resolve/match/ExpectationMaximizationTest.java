@@ -95,8 +95,10 @@ class ExpectationMaximizationTest {
     assertThat(seeded.m(1, 0)).isCloseTo(M[1][0], within(0.05));
     // the share of pairs agreeing on the anchor
     assertThat(seeded.lambda()).isCloseTo(LAMBDA * M[0][0] + (1 - LAMBDA) * U[0][0], within(0.003));
+    // pairs disagreeing on the anchor are nearly all non-matches: their levels estimate u
+    assertThat(seeded.u(2, 0)).isCloseTo(U[2][0], within(0.01));
     ExpectationMaximization.Fit fit = ExpectationMaximization.fit(seeded, candidates, 500, 1e-7, true);
-    assertThat(fit.model().u(1, 2)).isEqualTo(withU.u(1, 2));
+    assertThat(fit.model().u(1, 2)).isEqualTo(seeded.u(1, 2));
     assertThat(fit.model().m(2, 0)).isCloseTo(M[2][0], within(0.02));
     assertThat(fit.model().lambda()).isCloseTo(LAMBDA, within(0.01));
   }
@@ -109,5 +111,19 @@ class ExpectationMaximizationTest {
 
     assertThat(model.weight(full) - model.weight(withoutName)).isCloseTo(model.weight(1, 0), within(1e-12));
     assertThat(model.weight(1, Comparison.MISSING)).isZero();
+  }
+
+  @Test
+  void aFixedAnchorKeepsItsParametersWhileTheOthersAreEstimated() {
+    Map<ComparisonPattern, Long> candidates = simulate(300_000, LAMBDA, 0.0, 17);
+    MatchModel start = new MatchModel(List.of("id", "name", "birth"), List.of(List.of("L0", "L1"), List.of("L0", "L1", "L2"), List.of("L0", "L1", "L2")),
+        0.5, M, new double[][] {U[0], {0.34, 0.33, 0.33}, {0.34, 0.33, 0.33}});
+
+    MatchModel fitted = ExpectationMaximization.fit(start, candidates, 500, 1e-7, false, java.util.Set.of(0)).model();
+
+    assertThat(fitted.m(0, 0)).isEqualTo(start.m(0, 0));
+    assertThat(fitted.u(0, 0)).isEqualTo(start.u(0, 0));
+    assertThat(fitted.u(1, 2)).isCloseTo(U[1][2], within(0.02));
+    assertThat(fitted.m(2, 0)).isCloseTo(M[2][0], within(0.02));
   }
 }
