@@ -47,14 +47,17 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResolvePersonJobTest {
   static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙"};
-  static final String[] GIVEN = {"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明"};
+  /** Given names are two characters, one from each list: namesakes are as rare as in a real compound. */
+  static final String[] GIVEN_FIRST = {"伟", "芳", "娜", "秀", "敏", "静", "丽", "强", "磊", "军", "洋", "勇"};
+  static final String[] GIVEN_SECOND = {"艳", "杰", "涛", "明", "英", "华", "平", "刚", "玲", "辉", "峰", "霞"};
   static final Map<String, String> PINYIN = Map.ofEntries(Map.entry("王", "wang"), Map.entry("李", "li"), Map.entry("张", "zhang"),
       Map.entry("刘", "liu"), Map.entry("陈", "chen"), Map.entry("杨", "yang"), Map.entry("黄", "huang"), Map.entry("赵", "zhao"),
       Map.entry("吴", "wu"), Map.entry("周", "zhou"), Map.entry("徐", "xu"), Map.entry("孙", "sun"), Map.entry("伟", "wei"),
       Map.entry("芳", "fang"), Map.entry("娜", "na"), Map.entry("秀英", "xiu ying"), Map.entry("敏", "min"), Map.entry("静", "jing"),
       Map.entry("丽", "li"), Map.entry("强", "qiang"), Map.entry("磊", "lei"), Map.entry("军", "jun"), Map.entry("洋", "yang"),
       Map.entry("勇", "yong"), Map.entry("艳", "yan"), Map.entry("杰", "jie"), Map.entry("涛", "tao"), Map.entry("明", "ming"),
-      Map.entry("纬", "wei"));
+      Map.entry("纬", "wei"), Map.entry("秀", "xiu"), Map.entry("英", "ying"), Map.entry("华", "hua"), Map.entry("平", "ping"),
+      Map.entry("刚", "gang"), Map.entry("玲", "ling"), Map.entry("辉", "hui"), Map.entry("峰", "feng"), Map.entry("霞", "xia"));
   static final int HOUSEHOLDS = 120;
 
   @TempDir
@@ -104,7 +107,7 @@ class ResolvePersonJobTest {
       LocalDate parentBirth = LocalDate.of(1960 + h % 20, 1 + h % 12, 1 + h % 27);
       LocalDate childBirth = LocalDate.of(1990 + h % 15, 1 + (h * 7) % 12, 1 + (h * 5) % 27);
       for (int m = 0; m < 2; m++) {
-        String given = GIVEN[(h * 3 + m * 5) % GIVEN.length];
+        String given = GIVEN_FIRST[(h * 7 + m * 3) % GIVEN_FIRST.length] + GIVEN_SECOND[(h * 5 + m * 11) % GIVEN_SECOND.length];
         LocalDate birth = twins || m == 1 ? childBirth : parentBirth;
         String person = "T" + h + "-" + m;
         String id = TestPeople.idNumber("640106", birth.toString().replace("-", ""), 100 + h * 2 + m);
@@ -113,7 +116,7 @@ class ResolvePersonJobTest {
         truth.put("hr:" + person, person);
         // the second feed: a third without ID number, some names written with a homophone, some birth dates slipped
         boolean withoutId = random.nextInt(3) == 0;
-        String name = given.equals("伟") && random.nextBoolean() ? surname + "纬" : surname + given;
+        String name = given.startsWith("伟") && random.nextBoolean() ? surname + "纬" + given.substring(1) : surname + given;
         LocalDate slipped = random.nextInt(8) == 0 && !withoutId ? birth.plusDays(1) : birth;
         out.add(silver("health", "H-" + person, withoutId ? null : id, name, slipped, sex, random.nextInt(4) == 0 ? null : phone,
             building, room));
@@ -125,8 +128,11 @@ class ResolvePersonJobTest {
 
   static SilverPerson silver(String feed, String record, String id, String name, LocalDate birth, Sex sex, String phone, String building,
       String room) {
-    String pinyin = PINYIN.get(name.substring(0, 1)) + " " + PINYIN.get(name.substring(1));
-    return new SilverPerson(feed, record, "b1", id, name, pinyin, sex, birth, phone, "丽景湾小区" + building + "号楼" + room + "室",
+    StringBuilder pinyin = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      pinyin.append(i == 0 ? "" : " ").append(PINYIN.get(name.substring(i, i + 1)));
+    }
+    return new SilverPerson(feed, record, "b1", id, name, pinyin.toString(), sex, birth, phone, "丽景湾小区" + building + "号楼" + room + "室",
         "金凤区", "长城中路街道", "丽景社区", "丽景湾小区", building, null, room, "640106001001", null, PlaceMatch.UNMATCHED, null,
         List.of(), List.of(), feed.equals("hr") ? 95 : 70, Instant.parse("2026-11-01T00:00:00Z"));
   }
@@ -152,8 +158,17 @@ class ResolvePersonJobTest {
     });
 
     assertThat(peopleByMaster.values()).as("false merges").allSatisfy(people -> assertThat(people).hasSize(1));
-    long split = mastersByPerson.values().stream().filter(m -> m.size() > 1).count();
-    assertThat(split).as("people split over several masters, of %d", mastersByPerson.size()).isLessThanOrEqualTo(2);
+    // a person left in two masters is one the model was unsure of: the pair waits in the review queue
+    Set<String> queuedPeople = new HashSet<>();
+    for (Row r : lake.read(LakehouseTable.GOLD_PERSON_MATCH.identifier()).where(col("status").equalTo(PersonMatch.QUEUED)).collectAsList()) {
+      String left = truth.get(r.getAs("left_source") + ":" + r.getAs("left_record"));
+      if (left.equals(truth.get(r.getAs("right_source") + ":" + r.getAs("right_record")))) {
+        queuedPeople.add(left);
+      }
+    }
+    List<String> split = mastersByPerson.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+    assertThat(split).as("people split over several masters, of %d", mastersByPerson.size()).hasSizeLessThanOrEqualTo(24);
+    assertThat(queuedPeople).as("split people whose pair waits for a steward").containsAll(split);
     assertThat(result.number("clusters")).isEqualTo(peopleByMaster.size());
   }
 
