@@ -27,7 +27,6 @@ import org.cdhub.jobs.resolve.match.BlockingKeys;
 import org.cdhub.jobs.resolve.match.Comparison;
 import org.cdhub.jobs.resolve.match.ComparisonPattern;
 import org.cdhub.jobs.resolve.match.ExpectationMaximization;
-import org.cdhub.jobs.resolve.match.MatchBand;
 import org.cdhub.jobs.resolve.match.MatchModel;
 import org.cdhub.jobs.resolve.match.PairEvidence;
 import org.cdhub.jobs.resolve.match.PersonComparisons;

@@ -1,6 +1,5 @@
 package org.cdhub.model.entity;
 
-import java.time.Instant;
 import java.util.List;
 import org.cdhub.model.schema.Doc;
 import org.cdhub.model.schema.Required;
