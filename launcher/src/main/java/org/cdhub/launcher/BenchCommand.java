@@ -33,6 +33,27 @@ final class BenchCommand implements Runnable {
     }
   }
 
+  /** A benchmark's work on a pipeline whose data directory is scratch. */
+  @FunctionalInterface
+  interface PipelineBench {
+    int run(HubPipeline pipeline) throws Exception;
+  }
+
+  /** Runs {@code bench} on a pipeline in a new scratch data directory, removed afterwards. */
+  static int inScratchPipeline(String name, PipelineBench bench) throws Exception {
+    Path dir = Files.createTempDirectory("hub-bench-" + name);
+    try {
+      return bench.run(new HubPipeline(new StepCommands(LauncherConfig.fromEnvironment(System.getenv())), dir, System.out));
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /** Wall seconds of the pipeline's latest step (its child JVM's start included). */
+  static double lastStepSeconds(HubPipeline pipeline) {
+    return pipeline.steps().get(pipeline.steps().size() - 1).took().toMillis() / 1000.0;
+  }
+
   /** Peak resident set of this JVM, from /proc (Linux); -1 elsewhere. */
   static long peakRssMb() {
     try {
@@ -81,22 +102,17 @@ final class BenchCommand implements Runnable {
         default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
             "Unknown --kind '" + kind + "': expected db or csv");
       }
-      LauncherConfig config = LauncherConfig.fromEnvironment(System.getenv());
-      Path dir = Files.createTempDirectory("hub-bench-ingest");
-      try {
-        HubPipeline pipeline = new HubPipeline(new StepCommands(config), dir, System.out);
+      return inScratchPipeline("ingest", pipeline -> {
         pipeline.generate(people, seed);
         HubPipeline.Measured m = pipeline.ingestMeasured(feed);
         long read = m.result().number("read");
         double seconds = m.result().number("duration_ms") / 1000.0;
-        double wall = pipeline.steps().get(pipeline.steps().size() - 1).took().toMillis() / 1000.0;
-        System.out.printf(Locale.ROOT, "kind=%s feed=%s engine_seconds=%.1f wall_seconds_with_jvm_start=%.1f%n", kind, feed, seconds, wall);
+        System.out.printf(Locale.ROOT, "kind=%s feed=%s engine_seconds=%.1f wall_seconds_with_jvm_start=%.1f%n", kind, feed, seconds,
+            lastStepSeconds(pipeline));
         System.out.printf(Locale.ROOT, "rows=%d rows_per_s=%.0f landed=%d quarantined=%d peak_rss_mb=%d%n",
             read, read / seconds, m.result().number("landed"), m.result().number("quarantined"), m.peakRssMb());
         return 0;
-      } finally {
-        deleteTree(dir);
-      }
+      });
     }
   }
 
@@ -111,25 +127,19 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      LauncherConfig config = LauncherConfig.fromEnvironment(System.getenv());
-      Path dir = Files.createTempDirectory("hub-bench-standardize");
-      try {
-        HubPipeline pipeline = new HubPipeline(new StepCommands(config), dir, System.out);
+      return inScratchPipeline("standardize", pipeline -> {
         // household registration: one row per person plus in-source duplicates
         pipeline.generate(rows, seed);
         pipeline.ingest("hr_household");
         HubPipeline.Measured m = pipeline.runJobMeasured("standardize");
         long bronze = m.result().number("bronze_rows");
         double seconds = m.result().number("duration_ms") / 1000.0;
-        double wall = pipeline.steps().get(pipeline.steps().size() - 1).took().toMillis() / 1000.0;
         System.out.printf(Locale.ROOT, "job_seconds=%.1f wall_seconds_with_jvm_and_spark_start=%.1f silver=%d%n",
-            seconds, wall, m.result().number("silver_rows"));
+            seconds, lastStepSeconds(pipeline), m.result().number("silver_rows"));
         System.out.printf(Locale.ROOT, "rows=%d rows_per_s=%.0f quarantined=%d peak_rss_mb=%d%n",
             bronze, bronze / seconds, m.result().number("quarantined"), m.peakRssMb());
         return 0;
-      } finally {
-        deleteTree(dir);
-      }
+      });
     }
   }
 
@@ -153,10 +163,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      LauncherConfig config = LauncherConfig.fromEnvironment(System.getenv());
-      Path dir = Files.createTempDirectory("hub-bench-resolve");
-      try {
-        HubPipeline pipeline = new HubPipeline(new StepCommands(config), dir, System.out);
+      return inScratchPipeline("resolve", pipeline -> {
         GeneratedCity city = pipeline.generate(people, seed);
         HOUSING_FEEDS.forEach(pipeline::ingest);
         PERSON_FEEDS.forEach(pipeline::ingest);
@@ -195,13 +202,7 @@ final class BenchCommand implements Runnable {
         System.out.printf(Locale.ROOT, "records=%d people=%d precision=%.5f recall=%.5f f1=%.5f records_per_s=%.0f peak_rss_mb=%d%n",
             s.records(), people, s.precision(), s.recall(), s.f1(), s.records() / resolveAndMerge, peakRss);
         return 0;
-      } finally {
-        deleteTree(dir);
-      }
-    }
-
-    private static double lastStepSeconds(HubPipeline pipeline) {
-      return pipeline.steps().get(pipeline.steps().size() - 1).took().toMillis() / 1000.0;
+      });
     }
   }
 
