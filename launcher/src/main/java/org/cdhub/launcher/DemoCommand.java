@@ -75,8 +75,13 @@ final class DemoCommand implements Callable<Integer> {
         row(out, silver.qualifiedName(), lake.rows(silver.identifier()));
       }
       row(out, LakehouseTable.QUARANTINE.qualifiedName() + " (quarantined)", lake.rows(LakehouseTable.QUARANTINE.identifier()));
-      row(out, LakehouseTable.GOLD_PERSON.qualifiedName() + " (gold persons)", lake.rows(LakehouseTable.GOLD_PERSON.identifier()));
-      row(out, LakehouseTable.GOLD_XREF.qualifiedName(), lake.rows(LakehouseTable.GOLD_XREF.identifier()));
+      for (LakehouseTable gold : List.of(LakehouseTable.GOLD_PERSON, LakehouseTable.GOLD_PLACE, LakehouseTable.GOLD_ORGANIZATION,
+          LakehouseTable.GOLD_THING, LakehouseTable.GOLD_EVENT, LakehouseTable.GOLD_XREF, LakehouseTable.GOLD_MASTER_ALIAS)) {
+        row(out, gold.qualifiedName(), lake.rows(gold.identifier()));
+      }
+      row(out, LakehouseTable.GOLD_RELATIONSHIP.qualifiedName(), lake.rows(LakehouseTable.GOLD_RELATIONSHIP.identifier()));
+      lake.rowsPerPartition(LakehouseTable.GOLD_RELATIONSHIP.identifier(), "relationship_type")
+          .forEach((type, n) -> out.printf(Locale.ROOT, "    %-38s %,10d edges%n", type, n));
       out.printf(Locale.ROOT, "  %-40s %,10d rows over %d communities%n", "gold.person by community",
           lake.rows(LakehouseTable.GOLD_PERSON.identifier()),
           lake.rowsPerPartition(LakehouseTable.GOLD_PERSON.identifier(), "community_code").size());

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.spark.sql.SparkSession;
-import org.cdhub.jobs.merge.MergePersonJob;
+import org.cdhub.jobs.merge.MergeJob;
 import org.cdhub.jobs.resolve.ResolvePersonJob;
 import org.cdhub.jobs.standardize.StandardizeJob;
 import org.cdhub.model.lakehouse.LakehouseConfig;
@@ -29,7 +29,7 @@ public final class HubJobs {
   public enum Job {
     STANDARDIZE(StandardizeJob::run),
     RESOLVE(ResolvePersonJob::run),
-    MERGE(MergePersonJob::run);
+    MERGE(MergeJob::run);
 
     private final BiFunction<SparkSession, JobConfig, JobResult> body;
 

@@ -65,6 +65,8 @@ public final class Lakehouse {
         .config("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()))
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.debug.maxToStringFields", "200")
+        // plans over cached datasets print every cached lineage; merge's plans would fill the heap with text
+        .config("spark.sql.maxPlanStringLength", "200000")
         // rows carry java.time values, the same types as the model's records
         .config("spark.sql.datetime.java8API.enabled", "true");
     if (config.master().startsWith("local")) {

@@ -102,6 +102,9 @@ public final class RecordRows {
     if (value instanceof scala.collection.Seq<?> seq) {
       return List.copyOf(JavaConverters.seqAsJavaList(seq));
     }
+    if (value instanceof scala.collection.Map<?, ?> map) {
+      return Map.copyOf(JavaConverters.mapAsJavaMap(map));
+    }
     return value;
   }
 

@@ -18,7 +18,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.cdhub.jobs.merge.MergePersonJob;
+import org.cdhub.jobs.merge.MergeJob;
 import org.cdhub.jobs.quality.QualityThresholds;
 import org.cdhub.jobs.resolve.ResolvePersonJob;
 import org.cdhub.jobs.standardize.StandardizeJob;
@@ -168,7 +168,7 @@ class PersonPipelineTest {
     Map<String, JobResult> results = new HashMap<>();
     results.put("standardize", StandardizeJob.run(spark, config, DIRTY_FIXTURES));
     results.put("resolve", ResolvePersonJob.run(spark, config));
-    results.put("merge", MergePersonJob.run(spark, config));
+    results.put("merge", MergeJob.run(spark, config));
     return results;
   }
 

@@ -37,6 +37,16 @@ public final class MasterIds {
     return PERSON_PREFIX + HexFormat.of().formatHex(hash).substring(0, HEX_DIGITS).toUpperCase(Locale.ROOT);
   }
 
+  /**
+   * The id of a master whose identity is a natural key (a place's position, a device's serial
+   * number, an organization's credit code): {@code prefix} and 20 hex digits of SHA-256 over it.
+   */
+  public static String ofNaturalKey(String prefix, String naturalKey) {
+    requireNonNull(prefix, "prefix is null");
+    requireNonNull(naturalKey, "naturalKey is null");
+    return prefix + HexFormat.of().formatHex(sha256(naturalKey)).substring(0, HEX_DIGITS).toUpperCase(Locale.ROOT);
+  }
+
   /** The first derived id of {@code recordKey} not in {@code taken}. */
   public static String deriveAvoiding(String recordKey, Set<String> taken) {
     for (int salt = 0; salt < 1000; salt++) {

@@ -16,6 +16,7 @@ public record MasterOrganization(
     @Doc("ENTERPRISE, SOCIAL_ORGANIZATION, PROPERTY_COMPANY, PARTY_BRANCH") String orgType,
     @Sensitive(Sensitivity.PERSONAL) @Doc("Legal representative's name") String legalRepresentative,
     @Doc("Registered address") String address,
+    @Doc("Master id of the place it is located at") String placeId,
     @Doc("Community code") String communityCode,
     @Doc("Per attribute: feed, record and rule") Map<String, String> provenance,
     @Required @Doc("When the merge job last changed this record") Instant updatedAt) {}

@@ -7,6 +7,7 @@ import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.cdhub.model.entity.MasterAlias;
 import org.cdhub.model.entity.MasterEvent;
 import org.cdhub.model.entity.MasterOrganization;
 import org.cdhub.model.entity.MasterPerson;
@@ -48,6 +49,7 @@ public enum LakehouseTable {
   GOLD_XREF("gold", "xref", SourceXref.class, "entity_type"),
   GOLD_RELATIONSHIP("gold", "relationship", Relationship.class, "relationship_type"),
   GOLD_PERSON_MATCH("gold", "person_match", PersonMatch.class, "status"),
+  GOLD_MASTER_ALIAS("gold", "master_alias", MasterAlias.class, "entity_type"),
   INGESTION_LOG("ops", "ingestion_log", IngestionLogEntry.class, "feed"),
   QUALITY_RUN("ops", "quality_run", QualityRun.class, "feed"),
   QUALITY_METRIC("ops", "quality_metric", QualityMetric.class, "feed"),
