@@ -76,6 +76,9 @@ public final class Lakehouse {
     createSqliteDirectory(config.lakehouse().catalogUri());
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
+    // the plan-string cap above is a memory guard, not news: one warning per query would drown progress
+    org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark.sql.catalyst.util.StringUtils",
+        org.apache.logging.log4j.Level.ERROR);
     return spark;
   }
 

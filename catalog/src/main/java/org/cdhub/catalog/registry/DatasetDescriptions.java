@@ -176,7 +176,7 @@ public final class DatasetDescriptions {
       case GOLD_XREF -> new Entry(GOLD_CLASSIFICATION, 6, "源记录与主数据对照 (source record cross-reference)");
       case GOLD_RELATIONSHIP -> new Entry(GOLD_CLASSIFICATION, 7, "主数据关系 (relationships between master records)");
       case GOLD_PERSON_MATCH -> new Entry(GOLD_CLASSIFICATION, 8, "人员匹配证据与待审队列 (scored person pairs, evidence and review queue)");
-      case GOLD_MASTER_ALIAS -> new Entry(GOLD_CLASSIFICATION, 9, "主数据合并别名 (retired master ids and the master each now resolves to)");
+      case GOLD_MASTER_ALIAS -> new Entry(GOLD_CLASSIFICATION, 10, "主数据合并别名 (retired master ids and the master each now resolves to)");
       case SILVER_PERSON -> new Entry(SILVER_CLASSIFICATION, 1, "人口标准化信息 (standardized person records)");
       case QUARANTINE -> new Entry(SILVER_CLASSIFICATION, 2, "问题数据隔离 (quarantined records)");
       case INGESTION_LOG -> new Entry(SILVER_CLASSIFICATION, 3, "数据接入日志 (ingestion log: every batch delivered, with its counts)");

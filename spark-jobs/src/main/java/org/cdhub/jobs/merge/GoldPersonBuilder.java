@@ -57,10 +57,8 @@ public final class GoldPersonBuilder implements Serializable {
     String address = votes.choose("address", PersonEvidence::address);
     String houseId = votes.choose("house_id", PersonEvidence::houseId);
     String communityCode = votes.choose("community_code", PersonEvidence::communityCode);
-    String districtCode = null;
-    if (communityCode != null && communityCode.length() >= 6) {
-      // a 12-digit statistical division code starts with its 6-digit county/district code
-      districtCode = communityCode.substring(0, 6);
+    String districtCode = PlaceHierarchy.districtOf(communityCode);
+    if (districtCode != null) {
       votes.provenance("district_code", votes.provenance().get("community_code"));
     }
     Map<String, String> provenance = votes.provenance();

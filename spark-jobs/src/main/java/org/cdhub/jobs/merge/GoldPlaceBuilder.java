@@ -29,10 +29,8 @@ public final class GoldPlaceBuilder implements Serializable {
         .toList(), trust, policy);
     String communityCode = votes.choose("community_code", PlaceFact::communityCode);
     String parentKey = votes.choose("parent_id", PlaceFact::parentKey);
-    String districtCode = null;
-    if (communityCode != null && communityCode.length() >= 6) {
-      // a 12-digit statistical division code starts with its 6-digit county/district code
-      districtCode = communityCode.substring(0, 6);
+    String districtCode = PlaceHierarchy.districtOf(communityCode);
+    if (districtCode != null) {
       votes.provenance("district_code", votes.provenance().get("community_code"));
     }
     return new MasterPlace(

@@ -199,11 +199,8 @@ public final class MergeJob {
     UserDefinedFunction key = udf((UDF1<Row, String>) r -> MasterKeys.organization(RecordRows.fromRow(r, SilverOrganization.class), creditCodeByName),
         DataTypes.StringType);
     Dataset<Row> keyed = keyed(withPlaceId(silver, placeIndex), key, MasterKeys.ORGANIZATION_PREFIX);
-    StructType goldType = Lakehouse.sparkType(LakehouseTable.GOLD_ORGANIZATION.schema());
-    Dataset<Row> gold = keyed.groupByKey((MapFunction<Row, String>) r -> r.getAs("master_id"), Encoders.STRING())
-        .mapGroups((MapGroupsFunction<String, Row, Row>) (id, rows) ->
-            RecordRows.toRow(builders.organization(id, resolved(rows, SilverOrganization.class), now)), Encoders.row(goldType))
-        .localCheckpoint();
+    Dataset<Row> gold = golden(keyed, LakehouseTable.GOLD_ORGANIZATION, SilverOrganization.class,
+        (id, records) -> builders.organization(id, records, now));
     Column rule = org.apache.spark.sql.functions.when(col("credit_code").isNotNull(), lit("CREDIT_CODE"))
         .when(col("master_key").startsWith("CC"), lit("NAME_TO_CREDIT_CODE"))
         .when(col("master_key").startsWith("NAME"), lit("NAME_IN_COMMUNITY"))
@@ -215,11 +212,7 @@ public final class MergeJob {
     Dataset<Row> silver = SilverRecords.current(lake, LakehouseTable.SILVER_THING);
     UserDefinedFunction key = udf((UDF1<Row, String>) r -> MasterKeys.thing(RecordRows.fromRow(r, SilverThing.class)), DataTypes.StringType);
     Dataset<Row> keyed = keyed(withPlaceId(silver, placeIndex), key, MasterKeys.THING_PREFIX);
-    StructType goldType = Lakehouse.sparkType(LakehouseTable.GOLD_THING.schema());
-    Dataset<Row> gold = keyed.groupByKey((MapFunction<Row, String>) r -> r.getAs("master_id"), Encoders.STRING())
-        .mapGroups((MapGroupsFunction<String, Row, Row>) (id, rows) ->
-            RecordRows.toRow(builders.thing(id, resolved(rows, SilverThing.class), now)), Encoders.row(goldType))
-        .localCheckpoint();
+    Dataset<Row> gold = golden(keyed, LakehouseTable.GOLD_THING, SilverThing.class, (id, records) -> builders.thing(id, records, now));
     Column rule = org.apache.spark.sql.functions.when(col("identifier").isNotNull(), lit("IDENTIFIER")).otherwise(lit("SINGLETON"));
     return new Merged(gold, xref(keyed, EntityType.THING, rule, runId, now).localCheckpoint());
   }
@@ -238,13 +231,22 @@ public final class MergeJob {
         .drop("_pid", "_by_id", "_phone", "_by_phone");
     UserDefinedFunction key = udf((UDF1<Row, String>) r -> MasterKeys.event(RecordRows.fromRow(r, SilverEvent.class)), DataTypes.StringType);
     Dataset<Row> keyed = keyed(withPerson, key, MasterKeys.EVENT_PREFIX);
-    StructType goldType = Lakehouse.sparkType(LakehouseTable.GOLD_EVENT.schema());
-    Dataset<Row> gold = keyed.groupByKey((MapFunction<Row, String>) r -> r.getAs("master_id"), Encoders.STRING())
-        .mapGroups((MapGroupsFunction<String, Row, Row>) (id, rows) ->
-            RecordRows.toRow(builders.event(id, resolved(rows, SilverEvent.class), now)), Encoders.row(goldType))
-        .localCheckpoint();
+    Dataset<Row> gold = golden(keyed, LakehouseTable.GOLD_EVENT, SilverEvent.class, (id, records) -> builders.event(id, records, now));
     Column rule = org.apache.spark.sql.functions.when(col("source_event_id").isNotNull(), lit("SOURCE_EVENT_ID")).otherwise(lit("SINGLETON"));
     return new Merged(gold, xref(keyed, EntityType.EVENT, rule, runId, now).localCheckpoint());
+  }
+
+  /** Builds one golden record from a master's resolved source records. */
+  interface MasterBuilder<R extends Record> extends java.io.Serializable {
+    Record build(String masterId, List<ResolvedRecord<R>> records);
+  }
+
+  /** One golden row per master_id of {@code keyed}, checkpointed. */
+  private static <R extends Record> Dataset<Row> golden(Dataset<Row> keyed, LakehouseTable table, Class<R> silverType, MasterBuilder<R> builder) {
+    return keyed.groupByKey((MapFunction<Row, String>) r -> r.getAs("master_id"), Encoders.STRING())
+        .mapGroups((MapGroupsFunction<String, Row, Row>) (id, rows) -> RecordRows.toRow(builder.build(id, resolved(rows, silverType))),
+            Encoders.row(Lakehouse.sparkType(table.schema())))
+        .localCheckpoint();
   }
 
   /** The rows with master_key (from {@code key} over the silver columns) and master_id. */

@@ -63,6 +63,11 @@ public final class PlaceHierarchy {
     return name == null ? null : compoundKey(blankToNull(compound.communityCode()), name);
   }
 
+  /** The 6-digit county/district code a 12-digit statistical division code starts with; null for anything shorter. */
+  public static String districtOf(String communityCode) {
+    return communityCode != null && communityCode.length() >= 6 ? communityCode.substring(0, 6) : null;
+  }
+
   /** The master id of the place with this natural key. */
   public static String masterId(String placeKey) {
     return MasterIds.ofNaturalKey(PREFIX, placeKey);
