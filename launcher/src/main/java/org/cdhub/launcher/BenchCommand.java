@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures; the last line is machine-readable.",
     subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Standardize.class,
-        BenchCommand.Resolve.class})
+        BenchCommand.Resolve.class, BenchCommand.Febrl.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -41,9 +41,15 @@ final class BenchCommand implements Runnable {
 
   /** Runs {@code bench} on a pipeline in a new scratch data directory, removed afterwards. */
   static int inScratchPipeline(String name, PipelineBench bench) throws Exception {
+    StepCommands commands = new StepCommands(LauncherConfig.fromEnvironment(System.getenv()));
+    return inScratchPipeline(name, FeedDefinitions.city(commands.artifacts().hubHome()), bench);
+  }
+
+  /** As above over the feeds of {@code feeds} (a benchmark's own contract and flow). */
+  static int inScratchPipeline(String name, FeedDefinitions feeds, PipelineBench bench) throws Exception {
     Path dir = Files.createTempDirectory("hub-bench-" + name);
     try {
-      return bench.run(new HubPipeline(new StepCommands(LauncherConfig.fromEnvironment(System.getenv())), dir, System.out));
+      return bench.run(new HubPipeline(new StepCommands(LauncherConfig.fromEnvironment(System.getenv())), feeds, dir, System.out));
     } finally {
       deleteTree(dir);
     }
@@ -203,6 +209,67 @@ final class BenchCommand implements Runnable {
             s.records(), people, s.precision(), s.recall(), s.f1(), s.records() / resolveAndMerge, peakRss);
         return 0;
       });
+    }
+  }
+
+  @Command(name = "febrl", mixinStandardHelpOptions = true,
+      description = "Run the FEBRL record-linkage benchmark data sets through the hub's path (source contract and CSV file-drop "
+          + "flow of deploy/benchmarks/febrl, standardize, resolve, merge) and score the person links against the truth in "
+          + "their record ids (pairwise precision, recall, F1).")
+  static final class Febrl implements Callable<Integer> {
+    @Option(names = "--dataset", paramLabel = "NAME",
+        description = "dataset1, dataset2, dataset3 (deduplication) or dataset4 (dataset4a linked to dataset4b); repeatable; default all.")
+    List<String> datasets;
+
+    @Option(names = "--data-root", paramLabel = "DIR",
+        description = "Directory of the FEBRL CSV files (default " + FebrlBenchmark.DEFAULT_DATA_ROOT + " from the project root).")
+    Path dataRoot;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      List<FebrlBenchmark.Task> tasks = new java.util.ArrayList<>();
+      for (String name : datasets == null ? FebrlBenchmark.TASKS.stream().map(FebrlBenchmark.Task::name).toList() : datasets) {
+        try {
+          tasks.add(FebrlBenchmark.task(name));
+        } catch (IllegalArgumentException e) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+      }
+      Path hubHome = LauncherConfig.fromEnvironment(System.getenv()).hubHome();
+      Path root = FebrlBenchmark.dataRoot(hubHome, dataRoot);
+      tasks.forEach(t -> FebrlBenchmark.files(t, root)); // every file there before the first task runs
+      FeedDefinitions feeds = FeedDefinitions.inDirectory(hubHome.resolve(FebrlBenchmark.DEFINITIONS));
+
+      List<FebrlBenchmark.Outcome> outcomes = new java.util.ArrayList<>();
+      for (FebrlBenchmark.Task task : tasks) {
+        System.out.println("FEBRL " + task.name() + " (" + task.kind() + ": " + String.join(" + ", task.files()) + " in " + root + ")");
+        inScratchPipeline("febrl-" + task.name(), feeds, pipeline -> {
+          outcomes.add(FebrlBenchmark.run(pipeline, task, root));
+          return 0;
+        });
+      }
+      PairwiseScore all = null;
+      long people = 0;
+      double seconds = 0;
+      long peakRss = 0;
+      for (FebrlBenchmark.Outcome o : outcomes) {
+        PairwiseScore s = o.result().score();
+        System.out.printf(Locale.ROOT, "dataset=%s task=%s records=%d people=%d precision=%.5f recall=%.5f f1=%.5f records_per_s=%.0f "
+                + "peak_rss_mb=%d masters=%d pairs_predicted=%d pairs_true=%d pairs_true_positive=%d unlinked=%d%n",
+            o.task().name(), o.task().kind(), s.records(), o.result().people(), s.precision(), s.recall(), s.f1(), o.recordsPerSecond(),
+            o.peakRssMb(), s.predictedClusters(), s.predictedPairs(), s.truePairs(), s.truePositivePairs(), o.result().unlinked());
+        all = all == null ? s : all.plus(s);
+        people += o.result().people();
+        seconds += o.resolveAndMergeSeconds();
+        peakRss = Math.max(peakRss, o.peakRssMb());
+      }
+      // pooled over the tasks: pairs add up (no pair crosses two tasks), time is the tasks' resolve + merge
+      System.out.printf(Locale.ROOT, "records=%d people=%d precision=%.5f recall=%.5f f1=%.5f records_per_s=%.0f peak_rss_mb=%d%n",
+          all.records(), people, all.precision(), all.recall(), all.f1(), all.records() / seconds, peakRss);
+      return 0;
     }
   }
 

@@ -34,6 +34,7 @@ public final class HubPipeline {
       "hr_household", "ca_elderly", "mr_enterprise", "vendor_device", "grid_incident");
 
   private final StepCommands commands;
+  private final FeedDefinitions feeds;
   private final Path dataDir;
   private final LakehouseConfig lakehouse;
   private final PrintStream out;
@@ -41,7 +42,13 @@ public final class HubPipeline {
   private GeneratedCity city;
 
   public HubPipeline(StepCommands commands, Path dataDir, PrintStream out) {
+    this(commands, FeedDefinitions.city(commands.artifacts().hubHome()), dataDir, out);
+  }
+
+  /** A pipeline over the feeds of {@code feeds} rather than the city's. */
+  public HubPipeline(StepCommands commands, FeedDefinitions feeds, Path dataDir, PrintStream out) {
     this.commands = requireNonNull(commands, "commands is null");
+    this.feeds = requireNonNull(feeds, "feeds is null");
     this.dataDir = requireNonNull(dataDir, "dataDir is null").toAbsolutePath().normalize();
     this.lakehouse = LakehouseConfig.embedded(this.dataDir);
     this.out = requireNonNull(out, "out is null");
@@ -72,32 +79,38 @@ public final class HubPipeline {
   }
 
   public ResultLine ingest(String feed) {
-    return ingestMeasured(feed, List.of()).result();
+    return ingestMeasured(feed, List.of(), Map.of()).result();
   }
 
   /** Ingests one feed with extra runner options (e.g. {@code --reset-state}). */
   public ResultLine ingest(String feed, List<String> runnerOptions) {
-    return ingestMeasured(feed, runnerOptions).result();
+    return ingestMeasured(feed, runnerOptions, Map.of()).result();
   }
 
   /** Ingests one feed and also reports the flow runner's peak memory. */
   public Measured ingestMeasured(String feed) {
-    return ingestMeasured(feed, List.of());
+    return ingestMeasured(feed, List.of(), Map.of());
   }
 
-  private Measured ingestMeasured(String feed, List<String> runnerOptions) {
-    SourceContract contract = SourceContracts.loadDirectory(commands.artifacts().contractsDir()).get(feed);
+  /** As above with flow parameter values that replace the profile's (e.g. the drop directory a benchmark reads). */
+  public Measured ingestMeasured(String feed, Map<String, String> parameters) {
+    return ingestMeasured(feed, List.of(), parameters);
+  }
+
+  private Measured ingestMeasured(String feed, List<String> runnerOptions, Map<String, String> parameters) {
+    SourceContract contract = SourceContracts.loadDirectory(feeds.contractsDir()).get(feed);
     if (contract == null) {
-      throw new IllegalArgumentException("Cannot ingest feed " + feed + ": there is no source contract schemas/contracts/" + feed + ".yaml");
+      throw new IllegalArgumentException("Cannot ingest feed " + feed + ": there is no source contract "
+          + feeds.contractsDir().resolve(feed + ".yaml"));
     }
-    List<String> params = FlowParameters.embedded(commands.artifacts(), feed, sourcesDir());
+    List<String> params = FlowParameters.embedded(feeds, feed, sourcesDir(), parameters);
     return step("ingest " + feed + " (NiFi stateless)", () -> {
       try (EmbeddedSource source = EmbeddedSource.of(contract, sourcesDir())) {
         List<String> all = new ArrayList<>(params);
         all.addAll(source.parameters());
         List<String> options = new ArrayList<>(source.runnerOptions());
         options.addAll(runnerOptions);
-        ChildJvm runner = commands.ingest(feed, dataDir, lakehouse, all, options);
+        ChildJvm runner = commands.ingest(feeds.flowDefinition(feed), dataDir, lakehouse, all, options);
         if (!source.delivers()) {
           return new Measured(ResultLine.find("INGEST", runner.run(out)), runner.peakRssMb());
         }
@@ -127,14 +140,14 @@ public final class HubPipeline {
   /** Runs one Spark job and also reports its JVM's peak memory. */
   public Measured runJobMeasured(String job) {
     return step("spark " + job, () -> {
-      ChildJvm jvm = commands.sparkJob(job, lakehouse, List.of());
+      ChildJvm jvm = commands.sparkJob(job, lakehouse, feeds.contractsDir(), List.of());
       return new Measured(ResultLine.find("JOB", jvm.run(out)), jvm.peakRssMb());
     }, m -> m.result().values());
   }
 
   public List<Dataset> publish() {
     return step("publish catalog", () -> {
-      Map<String, SourceContract> contracts = SourceContracts.loadDirectory(commands.artifacts().contractsDir());
+      Map<String, SourceContract> contracts = SourceContracts.loadDirectory(feeds.contractsDir());
       try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir));
            LakehouseInspector inspector = new LakehouseInspector(lakehouse)) {
         return new CatalogPublisher(catalog, inspector, Clock.systemUTC()).publish(contracts.values());

@@ -46,6 +46,13 @@ public record PairwiseScore(long records, long predictedClusters, long trueEntit
     return relativePairs == 0 ? 0.0 : (double) relativeFalseMerges / relativePairs;
   }
 
+  /** The figures of two scorings of separate record sets pooled: counts add, no pair crosses the sets. */
+  public PairwiseScore plus(PairwiseScore other) {
+    return new PairwiseScore(records + other.records, predictedClusters + other.predictedClusters, trueEntities + other.trueEntities,
+        predictedPairs + other.predictedPairs, truePairs + other.truePairs, truePositivePairs + other.truePositivePairs,
+        relativePairs + other.relativePairs, relativeFalseMerges + other.relativeFalseMerges);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -59,6 +59,11 @@ public final class StepCommands {
 
   /** As above, with runner options such as {@code --listen-idle-ms} for a listening source. */
   public ChildJvm ingest(String feed, Path dataDir, LakehouseConfig lakehouse, List<String> params, List<String> runnerOptions) {
+    return ingest(artifacts.flowDefinition(feed), dataDir, lakehouse, params, runnerOptions);
+  }
+
+  /** As above for a flow definition outside {@code flows/definitions} (a benchmark's feed). */
+  public ChildJvm ingest(Path flowDefinition, Path dataDir, LakehouseConfig lakehouse, List<String> params, List<String> runnerOptions) {
     List<String> cmd = new ArrayList<>();
     cmd.add(config.java25().toString());
     cmd.add("-Xmx2g"); // a 1M-row CSV export is decoded whole (~1 GB of text and bytes)
@@ -66,7 +71,7 @@ public final class StepCommands {
     cmd.add("-jar");
     cmd.add(artifacts.flowRunnerJar().toString());
     cmd.add("--flow");
-    cmd.add(artifacts.flowDefinition(feed).toString());
+    cmd.add(flowDefinition.toString());
     cmd.add("--work-dir");
     cmd.add(dataDir.resolve("nifi-work").toString());
     for (String p : params) {
@@ -79,6 +84,11 @@ public final class StepCommands {
 
   /** Runs one Spark job in local mode on JDK 17. */
   public ChildJvm sparkJob(String job, LakehouseConfig lakehouse, List<String> args) {
+    return sparkJob(job, lakehouse, artifacts.contractsDir(), args);
+  }
+
+  /** As above with the source contracts of {@code contractsDir} (a benchmark's feed). */
+  public ChildJvm sparkJob(String job, LakehouseConfig lakehouse, Path contractsDir, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(config.java17().toString());
     cmd.add("-Xmx2g");
@@ -89,7 +99,7 @@ public final class StepCommands {
     cmd.add("org.cdhub.jobs.HubJobs");
     cmd.add(job);
     cmd.add("--contracts");
-    cmd.add(artifacts.contractsDir().toString());
+    cmd.add(contractsDir.toString());
     cmd.addAll(args);
     return new ChildJvm(cmd, config.hubHome());
   }

@@ -134,4 +134,22 @@ class PairwiseScoreTest {
     assertThat(b.trueEntity("p1")).isEqualTo(p1);
     assertThatThrownBy(() -> b.add("m", p1 + 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown true entity");
   }
+
+  @Test
+  void twoSeparateScoringsPoolTheirPairs() {
+    // task 1: {r1 r2} predicted, one true pair; task 2: r3, r4 apart, one true pair missed, one wrong pair {r5 r6}
+    PairwiseScore one = PairwiseScore.builder().add("A", "p1").add("A", "p1").build();
+    PairwiseScore two = PairwiseScore.builder().add("B", "q1").add("C", "q1").add("D", "q2").add("D", "q3").build();
+
+    PairwiseScore both = one.plus(two);
+
+    assertThat(both.records()).isEqualTo(6);
+    assertThat(both.predictedClusters()).isEqualTo(4);
+    assertThat(both.trueEntities()).isEqualTo(4);
+    assertThat(both.predictedPairs()).isEqualTo(2);
+    assertThat(both.truePairs()).isEqualTo(2);
+    assertThat(both.truePositivePairs()).isEqualTo(1);
+    assertThat(both.precision()).isEqualTo(0.5);
+    assertThat(both.recall()).isEqualTo(0.5);
+  }
 }

@@ -123,7 +123,11 @@ public final class Lakehouse {
     return icebergCatalog().tableExists(id);
   }
 
-  /** Creates the table (format v2) and its namespace if missing; an existing table is left as it is. */
+  /**
+   * Creates the table (format v2) and its namespace if missing. An existing table gains the
+   * columns the model added since it was created (as optional columns, Iceberg schema evolution:
+   * old rows read null), so a lakehouse written by an older hub keeps working; nothing else changes.
+   */
   public void createIfMissing(TableIdentifier id, Schema schema, PartitionSpec spec) {
     createIfMissing(id, schema, spec, Map.of(TableProperties.FORMAT_VERSION, "2"));
   }
@@ -131,6 +135,11 @@ public final class Lakehouse {
   private void createIfMissing(TableIdentifier id, Schema schema, PartitionSpec spec, Map<String, String> properties) {
     Catalog catalog = icebergCatalog();
     if (catalog.tableExists(id)) {
+      org.apache.iceberg.Table table = catalog.loadTable(id);
+      if (schema.columns().stream().anyMatch(c -> table.schema().findField(c.name()) == null)) {
+        table.updateSchema().unionByNameWith(schema).commit();
+        spark.catalog().refreshTable(sqlName(id));
+      }
       return;
     }
     if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(id.namespace())) {

@@ -110,4 +110,25 @@ class LakehouseTest {
     assertThat(table.currentSnapshot().summary()).containsEntry("added-data-files", "6");
     assertThat(table.currentSnapshot().summary()).containsEntry(Lakehouse.SNAPSHOT_JOB_PROPERTY, "test");
   }
+
+  @Test
+  void anExistingTableGainsTheColumnsTheModelAddedAndKeepsItsRows() throws Exception {
+    TableIdentifier id = table("evolving", PartitionSpec.unpartitioned());
+    appendBatch(id, "b1", 2);
+    long before = lake.currentSnapshotId(id);
+    Schema grown = new Schema(
+        Types.NestedField.required(1, "feed", Types.StringType.get()),
+        Types.NestedField.required(2, "n", Types.IntegerType.get()),
+        Types.NestedField.optional(3, "other_id_number", Types.StringType.get()));
+
+    lake.createIfMissing(id, grown, PartitionSpec.unpartitioned());
+    lake.createIfMissing(id, grown, PartitionSpec.unpartitioned()); // nothing left to add: no change
+
+    Table table = lake.icebergCatalog().loadTable(id);
+    assertThat(table.schema().findField("other_id_number")).isNotNull();
+    assertThat(table.schema().findField("other_id_number").isOptional()).isTrue();
+    assertThat(lake.currentSnapshotId(id)).as("a schema change adds no snapshot").isEqualTo(before);
+    List<Row> rows = lake.read(id).select("n", "other_id_number").collectAsList();
+    assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.isNullAt(1)).isTrue());
+  }
 }

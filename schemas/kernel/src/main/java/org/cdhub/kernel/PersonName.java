@@ -107,6 +107,27 @@ public final class PersonName {
     return Checked.rejected(RULE_CHARSET, "name has no Han characters or letters (value " + shown + ")");
   }
 
+  /**
+   * One name from a source that keeps the surname and the given name in two fields, for
+   * {@link #check}: Han parts in Chinese order without a space (张 + 三 = 张三), any other
+   * script in the Latin order "given surname" (Berry + Lachlan = "lachlan berry"), since that is
+   * how such names are written and how their pinyin key reads. Parts are stripped; a blank part
+   * leaves the other alone; null when both are blank.
+   */
+  public static String composed(String surname, String givenName) {
+    String family = surname == null ? "" : surname.strip();
+    String given = givenName == null ? "" : givenName.strip();
+    if (family.isEmpty() || given.isEmpty()) {
+      String only = family.isEmpty() ? given : family;
+      return only.isEmpty() ? null : only;
+    }
+    return allHan(family) && allHan(given) ? family + given : given + " " + family;
+  }
+
+  private static boolean allHan(String text) {
+    return text.codePoints().allMatch(cp -> isHan(cp) || DOT_VARIANTS.matcher(new String(Character.toChars(cp))).matches());
+  }
+
   private static Checked<PersonName> checkHan(String text, String shown) {
     String name = DOT_VARIANTS.matcher(text.replace(" ", "")).replaceAll(DOT);
     for (int i = 0; i < name.length(); ) {

@@ -142,4 +142,31 @@ class PersonNameTest {
     assertThat(valid("張三")).isEqualTo(valid("张 三")).hasSameHashCodeAs(valid("张三"));
     assertThat(valid("张三")).isNotEqualTo(valid("Zhang San"));
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "张|三|张三",
+      "欧阳| 娜娜 |欧阳娜娜",
+      "berry|lachlan|lachlan berry",
+      " berry | lachlan |lachlan berry",
+      "Müller|Anna|Anna Müller",
+      "王|Wei|Wei 王"})
+  void composesHanPartsSurnameFirstAndOtherScriptsGivenNameFirst(String surname, String given, String composed) {
+    assertThat(PersonName.composed(surname, given)).isEqualTo(composed);
+  }
+
+  @Test
+  void composesTheOnePartPresentAndNothingFromTwoBlankParts() {
+    assertThat(PersonName.composed(null, " lachlan")).isEqualTo("lachlan");
+    assertThat(PersonName.composed("berry", "  ")).isEqualTo("berry");
+    assertThat(PersonName.composed(" ", null)).isNull();
+  }
+
+  @Test
+  void aComposedLatinNameKeysOnItsLowerCaseLetters() {
+    PersonName name = valid(PersonName.composed("o'brien", "mary-jane"));
+
+    assertThat(name.pinyinKey()).isEqualTo("maryjaneobrien");
+    assertThat(PersonName.check(PersonName.composed("王", "Wei")).rule()).as("mixed scripts stay refused").isEqualTo("NAME-CHARSET");
+  }
 }

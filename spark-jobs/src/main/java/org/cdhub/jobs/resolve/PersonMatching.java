@@ -43,7 +43,7 @@ import org.cdhub.model.entity.SilverPerson;
 final class PersonMatching {
   /** Columns of the records this class reads, besides {@code uid}. */
   static final List<String> COMPARED = List.of("id_number", "name", "name_pinyin", "birth_date", "sex", "phone", "compound",
-      "building", "unit", "room", "place_code", "place_match");
+      "building", "unit", "room", "place_code", "place_match", "other_id_number");
 
   static final StructType BLOCKED = new StructType()
       .add("block", DataTypes.StringType, false)
@@ -210,7 +210,7 @@ final class PersonMatching {
 
   /** A silver person holding only what the comparisons read, from a row of {@link #COMPARED} columns in order. */
   static SilverPerson person(Row r) {
-    return new SilverPerson(null, null, null, r.getString(0), r.getString(1), r.getString(2),
+    return new SilverPerson(null, null, null, r.getString(0), r.getString(12), r.getString(1), r.getString(2),
         r.isNullAt(4) ? null : Sex.valueOf(r.getString(4)), r.isNullAt(3) ? null : r.<LocalDate>getAs(3), r.getString(5), null,
         null, null, null, r.getString(6), r.getString(7), r.getString(8), r.getString(9), null, r.getString(10),
         r.isNullAt(11) ? PlaceMatch.UNMATCHED : PlaceMatch.valueOf(r.getString(11)), null, List.of(), List.of(), 0, null);

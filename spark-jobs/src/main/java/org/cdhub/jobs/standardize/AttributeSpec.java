@@ -15,8 +15,11 @@ import org.cdhub.model.contract.FieldFormat;
  * @param aliases other {@code maps_to} values contracts use for the same attribute
  * @param strict true for identity numbers: a present but invalid value rejects the row even when
  *     the field is optional, since a wrong ID number must never be guessed around
+ * @param composable true when several contract fields may map to it, their values joined in
+ *     contract order with one space (an address delivered as street number, street, suburb, ...)
  */
-public record AttributeSpec(String key, Set<FieldFormat> formats, Set<String> aliases, boolean strict) implements Serializable {
+public record AttributeSpec(String key, Set<FieldFormat> formats, Set<String> aliases, boolean strict, boolean composable)
+    implements Serializable {
   public AttributeSpec {
     requireNonNull(key, "key is null");
     formats = Set.copyOf(formats);
@@ -24,11 +27,16 @@ public record AttributeSpec(String key, Set<FieldFormat> formats, Set<String> al
   }
 
   static AttributeSpec of(String key, Set<FieldFormat> formats, String... aliases) {
-    return new AttributeSpec(key, formats, Set.of(aliases), false);
+    return new AttributeSpec(key, formats, Set.of(aliases), false, false);
+  }
+
+  /** An attribute several fields may make up: see {@link #composable()}. */
+  static AttributeSpec composable(String key, Set<FieldFormat> formats, String... aliases) {
+    return new AttributeSpec(key, formats, Set.of(aliases), false, true);
   }
 
   /** An identity number: see {@link #strict()}. */
   static AttributeSpec identity(String key, Set<FieldFormat> formats, String... aliases) {
-    return new AttributeSpec(key, formats, Set.of(aliases), true);
+    return new AttributeSpec(key, formats, Set.of(aliases), true, false);
   }
 }

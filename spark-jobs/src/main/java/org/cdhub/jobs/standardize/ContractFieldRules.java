@@ -43,7 +43,7 @@ public final class ContractFieldRules {
         codePatterns.put(f.name(), Pattern.compile(f.pattern()));
       }
       if (f.attribute() != null) {
-        fieldOf.put(f.attribute(), f);
+        fieldOf.putIfAbsent(f.attribute(), f); // a composed attribute is named after its first field
       }
     }
   }
@@ -116,7 +116,8 @@ public final class ContractFieldRules {
           continue;
         }
         if (f.attribute() != null) {
-          values.put(f.attribute(), raw);
+          // parts of a composable attribute (an address in several fields) join in contract order
+          values.merge(f.attribute(), raw, (first, next) -> first.strip() + " " + next.strip());
         }
       }
     }
@@ -151,7 +152,14 @@ public final class ContractFieldRules {
      * fail the row; invalid optional ones are dropped with a note {@code RULE:field}.
      */
     <T> T accept(EntityAttribute attribute, Function<String, Checked<T>> check) {
-      String raw = values.get(attribute);
+      return accept(attribute, values.get(attribute), check);
+    }
+
+    /**
+     * As above for a value made from mapped fields (a name from surname and given name), a
+     * failure named after the field of {@code attribute}.
+     */
+    <T> T accept(EntityAttribute attribute, String raw, Function<String, Checked<T>> check) {
       if (raw == null) {
         return null;
       }

@@ -29,6 +29,11 @@ public interface EntityAttribute {
     return spec().strict();
   }
 
+  /** See {@link AttributeSpec#composable()}. */
+  default boolean composable() {
+    return spec().composable();
+  }
+
   default boolean accepts(FieldFormat format) {
     return formats().contains(format);
   }

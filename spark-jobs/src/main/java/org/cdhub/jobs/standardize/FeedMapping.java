@@ -40,9 +40,14 @@ public record FeedMapping(String feed, EntityType entity, int trustRank, List<Fi
         throw new IllegalArgumentException("Cannot standardize feed " + feed + ": field " + f.name() + " maps to "
             + f.attribute().key() + ", which is not an attribute of " + entity);
       }
-      if (!seen.add(f.attribute())) {
+      if (!seen.add(f.attribute()) && !f.attribute().composable()) {
         throw new IllegalArgumentException("Cannot standardize feed " + feed + ": two fields map to " + f.attribute().key());
       }
+    }
+    if (seen.contains(PersonAttribute.NAME) && (seen.contains(PersonAttribute.SURNAME) || seen.contains(PersonAttribute.GIVEN_NAME))) {
+      // one name per record: either delivered whole or composed from its parts, never both
+      throw new IllegalArgumentException("Cannot standardize feed " + feed + ": fields map to name and to surname or given_name;"
+          + " map the whole name or its parts");
     }
   }
 

@@ -9,11 +9,20 @@ import org.cdhub.model.contract.FieldFormat;
  */
 public enum PersonAttribute implements EntityAttribute {
   ID_NUMBER(AttributeSpec.identity("id_number", EnumSet.of(FieldFormat.CITIZEN_ID))),
+  /**
+   * A passport, residence permit or social security number: an identity number that is not a
+   * citizen ID. Standardized as an identifier (no spaces, upper case); compared exactly or one edit apart.
+   */
+  OTHER_ID_NUMBER(AttributeSpec.of("other_id_number", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT))),
   NAME(AttributeSpec.of("name", EnumSet.of(FieldFormat.CHINESE_NAME, FieldFormat.TEXT))),
+  /** With {@link #GIVEN_NAME}, for sources that keep the name in two fields: composed into {@code name}. */
+  SURNAME(AttributeSpec.of("surname", EnumSet.of(FieldFormat.CHINESE_NAME, FieldFormat.TEXT))),
+  GIVEN_NAME(AttributeSpec.of("given_name", EnumSet.of(FieldFormat.CHINESE_NAME, FieldFormat.TEXT))),
   SEX(AttributeSpec.of("sex", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT))),
   BIRTH_DATE(AttributeSpec.of("birth_date", EnumSet.of(FieldFormat.DATE))),
   PHONE(AttributeSpec.of("phone", EnumSet.of(FieldFormat.MOBILE))),
-  ADDRESS(AttributeSpec.of("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT))),
+  /** One field, or several (street number, street, suburb, postcode, ...) joined in contract order. */
+  ADDRESS(AttributeSpec.composable("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT))),
   COMMUNITY_CODE(AttributeSpec.of("community_code", EnumSet.of(FieldFormat.CODE))),
   HOUSEHOLD_NO(AttributeSpec.of("household_no", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT))),
   /** A list of population groups (health archives' 重点人群分类), some of which are key-population tags. */

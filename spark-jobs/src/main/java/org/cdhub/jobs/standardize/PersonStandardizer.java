@@ -65,7 +65,8 @@ public final class PersonStandardizer implements RecordStandardizer<SilverPerson
     RowCheck check = rules.check(row);
 
     CitizenIdNumber id = check.accept(PersonAttribute.ID_NUMBER, CitizenIdNumber::check);
-    PersonName name = check.accept(PersonAttribute.NAME, PersonName::check);
+    PersonName name = mapping.maps(PersonAttribute.NAME) ? check.accept(PersonAttribute.NAME, PersonName::check) : composedName(check);
+    String otherId = check.accept(PersonAttribute.OTHER_ID_NUMBER, TextValues::identifier);
     String birthPattern = mapping.maps(PersonAttribute.BIRTH_DATE) ? rules.field(PersonAttribute.BIRTH_DATE).pattern() : null;
     LocalDate birthDate = check.accept(PersonAttribute.BIRTH_DATE,
         raw -> birthPattern == null ? ExportDate.check(raw) : ExportDate.check(raw, birthPattern));
@@ -98,6 +99,7 @@ public final class PersonStandardizer implements RecordStandardizer<SilverPerson
         row.sourceRecordId(),
         row.batchId(),
         id == null ? null : id.value(),
+        otherId,
         name == null ? null : name.value(),
         name == null ? null : name.pinyinKey(),
         sex,
@@ -120,6 +122,13 @@ public final class PersonStandardizer implements RecordStandardizer<SilverPerson
         mapping.trustRank(),
         row.ingestedAt());
     return new StandardizeOutcome.Standardized<>(person);
+  }
+
+  /** The name of a feed that delivers surname and given name apart, or null when it has neither. */
+  private PersonName composedName(RowCheck check) {
+    String composed = PersonName.composed(check.raw(PersonAttribute.SURNAME), check.raw(PersonAttribute.GIVEN_NAME));
+    PersonAttribute named = mapping.maps(PersonAttribute.SURNAME) ? PersonAttribute.SURNAME : PersonAttribute.GIVEN_NAME;
+    return composed == null ? null : check.accept(named, composed, PersonName::check);
   }
 
   /** The key-population tags the row asserts, in contract order. */

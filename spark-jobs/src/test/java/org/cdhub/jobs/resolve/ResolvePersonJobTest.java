@@ -22,6 +22,7 @@ import org.cdhub.jobs.Lakehouse;
 import org.cdhub.jobs.RecordRows;
 import org.cdhub.jobs.TestPeople;
 import org.cdhub.jobs.resolve.match.MatchThresholds;
+import org.cdhub.jobs.resolve.match.PersonComparisons;
 import org.cdhub.jobs.resolve.match.PersonMatchRules;
 import org.cdhub.kernel.Sex;
 import org.cdhub.model.entity.PersonMatch;
@@ -132,7 +133,7 @@ class ResolvePersonJobTest {
     for (int i = 0; i < name.length(); i++) {
       pinyin.append(i == 0 ? "" : " ").append(PINYIN.get(name.substring(i, i + 1)));
     }
-    return new SilverPerson(feed, record, "b1", id, name, pinyin.toString(), sex, birth, phone, "丽景湾小区" + building + "号楼" + room + "室",
+    return new SilverPerson(feed, record, "b1", id, null, name, pinyin.toString(), sex, birth, phone, "丽景湾小区" + building + "号楼" + room + "室",
         "金凤区", "长城中路街道", "丽景社区", "丽景湾小区", building, null, room, "640106001001", null, PlaceMatch.UNMATCHED, null,
         List.of(), List.of(), feed.equals("hr") ? 95 : 70, Instant.parse("2026-11-01T00:00:00Z"));
   }
@@ -180,7 +181,7 @@ class ResolvePersonJobTest {
     assertThat(result.number("candidate_pairs")).isGreaterThan(100);
     assertThat(linked).isNotEmpty().allSatisfy(r -> {
       assertThat(r.<Double>getAs("probability")).isGreaterThanOrEqualTo(MatchThresholds.defaults().autoMatch());
-      assertThat(RecordRows.stringList(r, "evidence")).hasSize(6).anySatisfy(e -> assertThat(e).startsWith("name="));
+      assertThat(RecordRows.stringList(r, "evidence")).hasSize(PersonComparisons.all().size()).anySatisfy(e -> assertThat(e).startsWith("name="));
     });
     Row withoutId = lake.read(LakehouseTable.GOLD_PERSON_MATCH.identifier())
         .where(col("status").equalTo(PersonMatch.LINKED).and(col("evidence").getItem(0).startsWith("id_number=MISSING"))).first();

@@ -17,6 +17,8 @@ public record SilverPerson(
     @NearlyUnique @Required @Doc("Record id within the feed") String sourceRecordId,
     @Required @Doc("Bronze batch the record arrived in") String batchId,
     @NearlyUnique @Sensitive(Sensitivity.SENSITIVE_PERSONAL) @Doc("Citizen ID number, upgraded to 18 characters") String idNumber,
+    @NearlyUnique @Sensitive(Sensitivity.SENSITIVE_PERSONAL)
+    @Doc("Another identity number (passport, residence permit, social security number), upper case without spaces") String otherIdNumber,
     @Sensitive(Sensitivity.PERSONAL) @Doc("Name, simplified, spaces and width normalized") String name,
     @Doc("Pinyin key of the name") String namePinyin,
     @Doc("MALE, FEMALE or UNKNOWN") Sex sex,

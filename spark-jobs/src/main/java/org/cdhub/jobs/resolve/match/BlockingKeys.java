@@ -11,12 +11,29 @@ import org.cdhub.model.entity.SilverPerson;
  * another block, while every block stays small and the number of pairs near-linear.
  */
 public final class BlockingKeys {
+  /** Shorter other identity numbers left one character short would meet too many others. */
+  static final int MIN_OTHER_ID_FOR_EDITS = 6;
+
   private BlockingKeys() {}
 
   public static List<String> of(SilverPerson p) {
-    List<String> keys = new ArrayList<>(6);
+    List<String> keys = new ArrayList<>(8);
     if (present(p.idNumber())) {
       keys.add("I|" + p.idNumber().toUpperCase(java.util.Locale.ROOT));
+    }
+    if (present(p.otherIdNumber())) {
+      String other = p.otherIdNumber().toUpperCase(java.util.Locale.ROOT);
+      keys.add("O|" + other);
+      if (other.length() >= MIN_OTHER_ID_FOR_EDITS) {
+        // a number one edit away (a character changed, added, dropped or two swapped) shares one of
+        // these: the number with one character left out, or the number itself
+        for (int i = 0; i < other.length(); i++) {
+          String key = "O|" + other.substring(0, i) + other.substring(i + 1);
+          if (!keys.contains(key)) {
+            keys.add(key);
+          }
+        }
+      }
     }
     if (present(p.namePinyin()) && p.birthDate() != null) {
       keys.add("N|" + p.namePinyin() + "|" + p.birthDate());

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.cdhub.kernel.CitizenIdNumber;
 import org.cdhub.kernel.Sex;
 import org.cdhub.model.entity.PlaceMatch;
@@ -19,12 +20,18 @@ public final class PersonComparisons {
   /** Pinyin keys at least this similar (Jaro-Winkler) count as a similar name. */
   static final double SIMILAR_NAME = 0.9;
   private static final DateTimeFormatter DIGITS = DateTimeFormatter.BASIC_ISO_DATE;
+  /** Edit distance up to 1 (-1 beyond): all that the other-identifier levels need to know. */
+  private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
 
   private PersonComparisons() {}
 
-  /** Every person comparison, in the order of a pattern's levels; the ID number first. */
+  /**
+   * Every person comparison, in the order of a pattern's levels; the ID number first. The other
+   * identity number comes last so that the city's patterns keep their positions (its feeds have
+   * none: the level is missing and weighs nothing).
+   */
   public static List<Comparison<SilverPerson>> all() {
-    return List.of(ID_NUMBER, NAME, BIRTH_DATE, SEX, PHONE, ADDRESS);
+    return List.of(ID_NUMBER, NAME, BIRTH_DATE, SEX, PHONE, ADDRESS, OTHER_ID_NUMBER);
   }
 
   /**
@@ -40,14 +47,16 @@ public final class PersonComparisons {
             {0.93, 0.04, 0.03}, // birth_date
             {0.98, 0.02}, // sex
             {0.60, 0.02, 0.38}, // phone
-            {0.60, 0.10, 0.10, 0.20}}, // address
+            {0.60, 0.10, 0.10, 0.20}, // address
+            {0.90, 0.06, 0.04}}, // other_id_number
         new double[][] {
             {1e-6, 1e-5, 1e-6, 1e-7, 0.999988},
             {0.002, 0.002, 0.01, 0.986},
             {0.0003, 0.002, 0.9977},
             {0.5, 0.5},
             {0.001, 0.0005, 0.9985},
-            {0.0005, 0.002, 0.01, 0.9875}});
+            {0.0005, 0.002, 0.01, 0.9875},
+            {1e-6, 1e-5, 0.999989}});
   }
 
   /** Index of the ID number in {@link #all()}: the anchor that seeds estimation. */
@@ -184,6 +193,24 @@ public final class PersonComparisons {
         return 2;
       }
       return a.room() != null && Objects.equals(a.unit(), b.unit()) && a.room().equals(b.room()) ? 0 : 1;
+    }
+  };
+
+  /**
+   * Passport, residence permit or social security number: same; one edit apart (a character
+   * changed, added or dropped, or two neighbours swapped: the usual typing slips); different.
+   * Numbers of different kinds are not told apart here: a feed maps one kind.
+   */
+  public static final Comparison<SilverPerson> OTHER_ID_NUMBER = new Levels<>("other_id_number",
+      List.of("EXACT", "ONE_EDIT", "DIFFERENT"), SilverPerson::otherIdNumber) {
+    @Override
+    int level(String a, String b) {
+      String x = a.toUpperCase(Locale.ROOT);
+      String y = b.toUpperCase(Locale.ROOT);
+      if (x.equals(y)) {
+        return 0;
+      }
+      return ONE_EDIT.apply(x, y) == 1 || isAdjacentTransposition(x, y) ? 1 : 2;
     }
   };
 

@@ -33,4 +33,19 @@ class BlockingKeysTest {
     List<String> keys = BlockingKeys.of(person().name(null, null).birth(null).phone(null).address(null, null, null, null).silver());
     assertThat(keys).isEmpty();
   }
+
+  @Test
+  void recordsSharingOnlyAnOtherIdNumberShareABlock() {
+    TestPersons bare = person().name(null, null).birth(null).phone(null).address(null, null, null, null);
+
+    assertThat(shareABlock(bare.otherId("E1234567"), bare.otherId("e1234567"))).as("same number, any case").isTrue();
+    assertThat(shareABlock(bare.otherId("E1234567"), bare.otherId("E7654321"))).isFalse();
+    assertThat(shareABlock(bare.otherId("7364009"), bare.otherId("7364008"))).as("a digit changed").isTrue();
+    assertThat(shareABlock(bare.otherId("7364009"), bare.otherId("736409"))).as("a digit dropped").isTrue();
+    assertThat(shareABlock(bare.otherId("7364009"), bare.otherId("73640091"))).as("a digit added").isTrue();
+    assertThat(shareABlock(bare.otherId("7364009"), bare.otherId("7346009"))).as("neighbours swapped").isTrue();
+    assertThat(shareABlock(bare.otherId("7364009"), bare.otherId("7351009"))).as("two neighbouring digits changed").isFalse();
+    assertThat(shareABlock(bare.otherId("12345"), bare.otherId("12346"))).as("short numbers meet only when equal").isFalse();
+    assertThat(BlockingKeys.of(bare.otherId(" ").silver())).as("a blank number makes no key").isEmpty();
+  }
 }

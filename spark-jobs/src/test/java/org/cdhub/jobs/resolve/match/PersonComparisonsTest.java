@@ -92,4 +92,29 @@ class PersonComparisonsTest {
       }
     }
   }
+
+  @Test
+  void otherIdNumbersAgreeExactlyOrOneEditApart() {
+    TestPersons p = person().otherId("7364009");
+
+    assertThat(level(PersonComparisons.OTHER_ID_NUMBER, p, person().otherId("7364009"))).isEqualTo("EXACT");
+    assertThat(level(PersonComparisons.OTHER_ID_NUMBER, person().otherId("E12345678"), person().otherId("e12345678")))
+        .as("passport letters in any case").isEqualTo("EXACT");
+    assertThat(level(PersonComparisons.OTHER_ID_NUMBER, p, person().otherId("7364008"))).as("a digit changed").isEqualTo("ONE_EDIT");
+    assertThat(level(PersonComparisons.OTHER_ID_NUMBER, p, person().otherId("736409"))).as("a digit dropped").isEqualTo("ONE_EDIT");
+    assertThat(level(PersonComparisons.OTHER_ID_NUMBER, p, person().otherId("73640091"))).as("a digit added").isEqualTo("ONE_EDIT");
+    assertThat(level(PersonComparisons.OTHER_ID_NUMBER, p, person().otherId("7346009"))).as("neighbours swapped").isEqualTo("ONE_EDIT");
+    assertThat(level(PersonComparisons.OTHER_ID_NUMBER, p, person().otherId("7364100"))).as("two digits changed").isEqualTo("DIFFERENT");
+    assertThat(level(PersonComparisons.OTHER_ID_NUMBER, p, person().otherId("1804974"))).isEqualTo("DIFFERENT");
+    assertThat(level(PersonComparisons.OTHER_ID_NUMBER, p, person())).isEqualTo("MISSING");
+    assertThat(level(PersonComparisons.OTHER_ID_NUMBER, person().otherId(" "), p)).isEqualTo("MISSING");
+  }
+
+  @Test
+  void theOtherIdNumberComesLastSoTheCitysPatternsKeepTheirPositions() {
+    var names = PersonComparisons.all().stream().map(Comparison::name).toList();
+
+    assertThat(names).containsExactly("id_number", "name", "birth_date", "sex", "phone", "address", "other_id_number");
+    assertThat(PersonComparisons.defaultModel().size()).isEqualTo(names.size());
+  }
 }
