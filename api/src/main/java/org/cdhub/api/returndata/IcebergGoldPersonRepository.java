@@ -110,6 +110,7 @@ public final class IcebergGoldPersonRepository implements GoldPersonRepository {
     return new MasterPerson(
         (String) row.getField("master_id"),
         (String) row.getField("id_number"),
+        null, // not served: the API contract has no field for other identity numbers yet
         (String) row.getField("name"),
         null,
         sex((String) row.getField("sex")),

@@ -40,7 +40,7 @@ public final class TestPersons {
           + (1 + random.nextInt(4)) + "单元" + (101 + random.nextInt(20) * 100 + random.nextInt(4)) + "室";
       List<String> tags = random.nextInt(5) == 0 ? List.of(TAGS[random.nextInt(TAGS.length)]) : List.of();
       out.add(new MasterPerson(
-          String.format("P-%s-%05d", communityCode, n), idNumber, name, null, sex, birth, phone, address,
+          String.format("P-%s-%05d", communityCode, n), idNumber, null, name, null, sex, birth, phone, address,
           "H-" + communityCode + "-" + (n % 50), REGION, communityCode, communityCode + "01", tags,
           Map.of("name", "hr_household"), 1 + random.nextInt(3), Instant.parse("2026-11-01T08:00:00Z")));
     }

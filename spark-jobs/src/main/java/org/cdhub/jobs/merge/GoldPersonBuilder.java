@@ -49,6 +49,7 @@ public final class GoldPersonBuilder implements Serializable {
         .map(r -> new Source<>(r, r.sourceSystem(), r.sourceRecordId(), r.trustRank(), r.ingestedAt(), r.completeness()))
         .toList(), trust, policy);
     String idNumber = votes.choose("id_number", PersonEvidence::idNumber);
+    String otherIdNumber = votes.choose("other_id_number", PersonEvidence::otherIdNumber);
     // name and its pinyin travel together: both from the record whose name survives
     Optional<PersonEvidence> nameSource = votes.pickSource("name", PersonEvidence::name).map(Source::record);
     String sexName = votes.choose("sex", e -> Sex.UNKNOWN.name().equals(e.sex()) ? null : e.sex());
@@ -73,6 +74,7 @@ public final class GoldPersonBuilder implements Serializable {
     return new MasterPerson(
         masterId,
         idNumber,
+        otherIdNumber,
         nameSource.map(PersonEvidence::name).orElse(null),
         nameSource.map(PersonEvidence::namePinyin).orElse(null),
         sexName == null ? Sex.UNKNOWN : Sex.valueOf(sexName),

@@ -63,7 +63,7 @@ public final class KeyPopulations {
     tags.add(ELDERLY_ALONE);
     Map<String, String> provenance = new TreeMap<>(p.provenance());
     provenance.put(PROVENANCE_PREFIX + ELDERLY_ALONE, "merge:house_id:AGED_60_LIVING_ALONE");
-    return new MasterPerson(p.masterId(), p.idNumber(), p.name(), p.namePinyin(), p.sex(), p.birthDate(), p.phone(), p.address(),
+    return new MasterPerson(p.masterId(), p.idNumber(), p.otherIdNumber(), p.name(), p.namePinyin(), p.sex(), p.birthDate(), p.phone(), p.address(),
         p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), List.copyOf(tags), provenance, p.sourceCount(), p.updatedAt());
   }
 }

@@ -372,6 +372,7 @@ public final class MergeJob {
           r.getAs("ingested_at"),
           r.<Integer>getAs("trust_rank"),
           r.getAs("id_number"),
+          r.getAs("other_id_number"),
           r.getAs("name"),
           r.getAs("name_pinyin"),
           r.getAs("sex"),

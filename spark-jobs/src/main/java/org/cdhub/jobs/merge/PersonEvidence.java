@@ -21,6 +21,7 @@ public record PersonEvidence(
     Instant ingestedAt,
     int trustRank,
     String idNumber,
+    String otherIdNumber,
     String name,
     String namePinyin,
     String sex,

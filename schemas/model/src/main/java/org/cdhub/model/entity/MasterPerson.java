@@ -15,6 +15,7 @@ import org.cdhub.model.schema.Sensitivity;
 public record MasterPerson(
     @Required @Doc("Stable master id (P-...)") String masterId,
     @Sensitive(Sensitivity.SENSITIVE_PERSONAL) @Doc("Citizen ID number, 18-character form") String idNumber,
+    @Sensitive(Sensitivity.SENSITIVE_PERSONAL) @Doc("Another identity number: passport, residence permit, social security number") String otherIdNumber,
     @Sensitive(Sensitivity.PERSONAL) @Doc("Name in simplified Chinese") String name,
     @Doc("Pinyin key of the name, for matching and search") String namePinyin,
     @Doc("MALE, FEMALE or UNKNOWN") Sex sex,
