@@ -108,7 +108,7 @@ public final class MergeJob {
       MergedPersons mergedPersons = MergedPersons.of(lake, new GoldPersonBuilder(trust.get(EntityType.PERSON), policy), placeIndex, now,
           today, runId);
       Merged persons = mergedPersons.merged();
-      cached.addAll(List.of(persons.gold(), persons.xref(), mergedPersons.byIdNumber()));
+      cached.addAll(List.of(persons.gold(), persons.xref(), mergedPersons.byIdNumber(), mergedPersons.households()));
       progress.say("%d golden person(s), %d organization(s)", persons.gold().count(), orgs.gold().count());
       Merged things = things(lake, builders, placeIndex, now, runId);
       cached.addAll(List.of(things.gold(), things.xref()));
@@ -116,7 +116,7 @@ public final class MergeJob {
       cached.addAll(List.of(events.gold(), events.xref()));
       progress.say("%d golden thing(s), %d event(s); linking them", things.gold().count(), events.gold().count());
 
-      Dataset<Row> edges = Relationships.of(lake, places, mergedPersons, orgs, things, events, now).localCheckpoint();
+      Dataset<Row> edges = Relationships.of(places, mergedPersons, orgs, things, events, now).localCheckpoint();
       cached.add(edges);
       Map<String, Long> edgeCounts = new TreeMap<>();
       for (Row r : edges.groupBy("relationship_type").count().collectAsList()) {
@@ -276,9 +276,9 @@ public final class MergeJob {
   }
 
   /** Places from their hierarchy facts: golden rows, xref, and the code index other entities resolve place codes with. */
-  record MergedPlaces(Dataset<Row> gold, Dataset<Row> xref, Dataset<Row> facts) {
+  record MergedPlaces(Dataset<Row> gold, Dataset<Row> xref, Dataset<Row> facts, Dataset<Row> evidence) {
     static MergedPlaces of(Lakehouse lake, GoldPlaceBuilder builder, Instant now, String runId) {
-      Dataset<Row> silver = SilverRecords.current(lake, LakehouseTable.SILVER_PLACE);
+      Dataset<Row> silver = SilverRecords.current(lake, LakehouseTable.SILVER_PLACE).localCheckpoint();
       HashMap<String, String> compoundCodes = new HashMap<>();
       Map<String, String> seen = new HashMap<>();
       for (Row r : silver.filter(col("place_type").equalTo(PlaceType.COMPOUND.name()).and(col("code").isNotNull())).collectAsList()) {
@@ -306,7 +306,10 @@ public final class MergeJob {
       UserDefinedFunction id = udf((UDF1<String, String>) PlaceHierarchy::masterId, DataTypes.StringType);
       Dataset<Row> direct = facts.filter(col("direct")).withColumn("master_id", id.apply(col("place_key")));
       Dataset<Row> xref = MergeJob.xref(direct, EntityType.PLACE, lit("PLACE_POSITION"), runId, now).localCheckpoint();
-      return new MergedPlaces(gold, xref, facts);
+      // what the owner and manager edges need, so silver.place is read once
+      Dataset<Row> evidence = silver.filter(col("owner_id_number").isNotNull().or(col("manager_credit_code").isNotNull()))
+          .select("source_system", "source_record_id", "place_type", "owner_id_number", "manager_credit_code").localCheckpoint();
+      return new MergedPlaces(gold, xref, facts, evidence);
     }
 
     /** place_type, code, master_id: one master per code of each level (the smallest id if a code repeats). */
@@ -320,7 +323,7 @@ public final class MergeJob {
    * holds each ID number (from every record, not only the surviving one), for the edges and
    * events that name a person by ID number.
    */
-  record MergedPersons(Merged merged, Dataset<Row> byIdNumber) {
+  record MergedPersons(Merged merged, Dataset<Row> byIdNumber, Dataset<Row> households) {
     static MergedPersons of(Lakehouse lake, GoldPersonBuilder builder, Dataset<Row> placeIndex, Instant now, LocalDate today, String runId) {
       Dataset<Row> links = lake.read(JobTable.PERSON_LINK.identifier())
           .select(col("source_system"), col("source_record_id"), col("master_id"), col("match_rule"));
@@ -360,8 +363,10 @@ public final class MergeJob {
           .agg(min("master_id").as("master_id"), org.apache.spark.sql.functions.countDistinct("master_id").as("_masters"))
           .filter(col("_masters").equalTo(1)).drop("_masters")
           .localCheckpoint();
+      Dataset<Row> households = linked.filter(col("household_no").isNotNull())
+          .select("source_system", "source_record_id", "household_no", "master_id").localCheckpoint();
       linked.unpersist();
-      return new MergedPersons(new Merged(gold, xref), byIdNumber);
+      return new MergedPersons(new Merged(gold, xref), byIdNumber, households);
     }
 
     static PersonEvidence evidence(Row r) {

@@ -20,13 +20,11 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.cdhub.jobs.Lakehouse;
-import org.cdhub.jobs.SilverRecords;
 import org.cdhub.jobs.merge.MergeJob.Merged;
 import org.cdhub.jobs.merge.MergeJob.MergedPersons;
 import org.cdhub.jobs.merge.MergeJob.MergedPlaces;
 import org.cdhub.model.entity.PlaceType;
 import org.cdhub.model.entity.RelationshipType;
-import org.cdhub.model.lakehouse.LakehouseTable;
 
 /**
  * gold.relationship: typed edges between masters, each with the source record that evidences
@@ -37,7 +35,7 @@ import org.cdhub.model.lakehouse.LakehouseTable;
 final class Relationships {
   private Relationships() {}
 
-  static Dataset<Row> of(Lakehouse lake, MergedPlaces places, MergedPersons mergedPersons, Merged orgs, Merged things, Merged events,
+  static Dataset<Row> of(MergedPlaces places, MergedPersons mergedPersons, Merged orgs, Merged things, Merged events,
       Instant now) {
     Merged persons = mergedPersons.merged();
     Dataset<Row> placeXref = places.xref().select(col("source_system"), col("source_record_id"), col("master_id").as("place_master"));
@@ -47,9 +45,9 @@ final class Relationships {
         .unionByName(fromAttribute(things.gold(), RelationshipType.INSTALLED_AT, "place_id", "place_id"))
         .unionByName(fromAttribute(events.gold(), RelationshipType.OCCURRED_AT, "place_id", "place_id"))
         .unionByName(involves(events.gold()))
-        .unionByName(owners(lake, placeXref, mergedPersons.byIdNumber()))
-        .unionByName(managers(lake, placeXref, orgs.gold()))
-        .unionByName(households(lake, persons.xref()));
+        .unionByName(owners(places.evidence(), placeXref, mergedPersons.byIdNumber()))
+        .unionByName(managers(places.evidence(), placeXref, orgs.gold()))
+        .unionByName(households(mergedPersons.households()));
     return edges.groupBy("relationship_type", "from_id", "to_id")
         .agg(min(org.apache.spark.sql.functions.struct(col("source_system"), col("source_record_id"))).as("s"))
         .select(col("relationship_type"), col("from_id"), col("to_id"), col("s.source_system").as("source_system"),
@@ -79,8 +77,8 @@ final class Relationships {
   }
 
   /** Registered owners of houses who are persons: owner ID number -> the person master holding it. */
-  static Dataset<Row> owners(Lakehouse lake, Dataset<Row> placeXref, Dataset<Row> personByIdNumber) {
-    Dataset<Row> houses = SilverRecords.current(lake, LakehouseTable.SILVER_PLACE)
+  static Dataset<Row> owners(Dataset<Row> placeEvidence, Dataset<Row> placeXref, Dataset<Row> personByIdNumber) {
+    Dataset<Row> houses = placeEvidence
         .filter(col("place_type").equalTo(PlaceType.HOUSE.name()).and(length(col("owner_id_number")).equalTo(18)))
         .select(col("source_system"), col("source_record_id"), upper(col("owner_id_number")).as("owner"));
     Dataset<Row> byId = personByIdNumber.select(col("id_number").as("owner"), col("master_id").as("person"));
@@ -91,10 +89,10 @@ final class Relationships {
   }
 
   /** Compounds' property companies: manager credit code -> the organization master registered under it. */
-  static Dataset<Row> managers(Lakehouse lake, Dataset<Row> placeXref, Dataset<Row> orgs) {
+  static Dataset<Row> managers(Dataset<Row> placeEvidence, Dataset<Row> placeXref, Dataset<Row> orgs) {
     UserDefinedFunction orgId = udf((UDF1<String, String>) code -> MasterKeys.masterId(MasterKeys.ORGANIZATION_PREFIX, MasterKeys.creditCode(code)),
         DataTypes.StringType);
-    Dataset<Row> compounds = SilverRecords.current(lake, LakehouseTable.SILVER_PLACE)
+    Dataset<Row> compounds = placeEvidence
         .filter(col("place_type").equalTo(PlaceType.COMPOUND.name()).and(col("manager_credit_code").isNotNull()))
         .select(col("source_system"), col("source_record_id"), orgId.apply(col("manager_credit_code")).as("org"));
     return compounds.join(placeXref, Lakehouse.columns(List.of("source_system", "source_record_id")))
@@ -104,12 +102,7 @@ final class Relationships {
   }
 
   /** Members of one household number in one feed: an edge between every two of their masters (smaller id first). */
-  static Dataset<Row> households(Lakehouse lake, Dataset<Row> personXref) {
-    Dataset<Row> members = SilverRecords.current(lake, LakehouseTable.SILVER_PERSON)
-        .filter(col("household_no").isNotNull())
-        .select(col("source_system"), col("source_record_id"), col("household_no"))
-        .join(personXref.select(col("source_system"), col("source_record_id"), col("master_id")),
-            Lakehouse.columns(List.of("source_system", "source_record_id")));
+  static Dataset<Row> households(Dataset<Row> members) {
     Dataset<Row> a = members.select(col("source_system").as("feed"), col("household_no").as("hh"), col("master_id").as("a"),
         col("source_record_id").as("record"));
     Dataset<Row> b = members.select(col("source_system").as("feed_b"), col("household_no").as("hh_b"), col("master_id").as("b"));
