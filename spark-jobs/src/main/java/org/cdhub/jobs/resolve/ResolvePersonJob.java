@@ -75,6 +75,11 @@ import org.cdhub.model.lakehouse.LakehouseTable;
  * its records (ties: the smallest id). A cluster with none gets an id derived from its
  * smallest record key ({@link MasterIds}). Only links that differ from the stored ones are
  * written, so a re-run on the same input changes nothing.
+ *
+ * <p>That is the full run. {@link ResolvePlan} decides whether this run may instead resolve only
+ * the records new or changed since the last one against the existing masters
+ * ({@link IncrementalResolve}); the full run stores what that needs: every record's blocking keys
+ * (gold.person_block), the model (gold.person_match_model) and the run (ops.resolve_run).
  */
 public final class ResolvePersonJob {
   public static final String NAME = "resolve";
