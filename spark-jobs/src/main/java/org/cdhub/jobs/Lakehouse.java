@@ -132,6 +132,36 @@ public final class Lakehouse {
     createIfMissing(id, schema, spec, Map.of(TableProperties.FORMAT_VERSION, "2"));
   }
 
+  /** Sets those of {@code properties} the table lacks or holds with another value (no commit when none). */
+  public void ensureProperties(TableIdentifier id, Map<String, String> properties) {
+    Table table = icebergCatalog().loadTable(id);
+    org.apache.iceberg.UpdateProperties update = table.updateProperties();
+    boolean changed = false;
+    for (Map.Entry<String, String> e : properties.entrySet()) {
+      if (!e.getValue().equals(table.properties().get(e.getKey()))) {
+        update.set(e.getKey(), e.getValue());
+        changed = true;
+      }
+    }
+    if (changed) {
+      update.commit();
+    }
+  }
+
+  /** Replaces every row of a table with {@code rows} in one snapshot tagged with the job. */
+  public void replaceAll(TableIdentifier id, Dataset<Row> rows, String job) {
+    try {
+      rows.writeTo(sqlName(id)).option("snapshot-property." + SNAPSHOT_JOB_PROPERTY, job).overwrite(org.apache.spark.sql.functions.lit(true));
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot overwrite " + sqlName(id) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates the job's own table with its properties if missing. */
+  public void createIfMissing(JobTable table) {
+    createIfMissing(table.identifier(), table.schema(), table.partitionSpec(), table.tableProperties());
+  }
+
   private void createIfMissing(TableIdentifier id, Schema schema, PartitionSpec spec, Map<String, String> properties) {
     Catalog catalog = icebergCatalog();
     if (catalog.tableExists(id)) {
@@ -328,6 +358,22 @@ public final class Lakehouse {
       CommitMetadata.withCommitProperties(Map.of(SNAPSHOT_JOB_PROPERTY, job), () -> spark.sql(sql), RuntimeException.class);
     } catch (RuntimeException e) {
       throw new IllegalStateException("Cannot merge changes into " + sqlName(id) + ": " + e.getMessage(), e);
+    } finally {
+      spark.catalog().dropTempView(view);
+    }
+  }
+
+  /** Deletes every row whose {@code keyColumns} equal those of a row of {@code keys}, in one MERGE INTO (one snapshot). */
+  public void deleteKeys(TableIdentifier id, Dataset<Row> keys, List<String> keyColumns, String job) {
+    String view = "hub_deletes_" + id.name() + "_" + Long.toUnsignedString(System.nanoTime(), 36);
+    keys.createOrReplaceTempView(view);
+    String on = keyColumns.stream().map(k -> "t." + q(k) + " <=> s." + q(k)).collect(Collectors.joining(" AND "));
+    try {
+      CommitMetadata.withCommitProperties(Map.of(SNAPSHOT_JOB_PROPERTY, job),
+          () -> spark.sql("MERGE INTO " + sqlName(id) + " t USING " + view + " s ON " + on + " WHEN MATCHED THEN DELETE"),
+          RuntimeException.class);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Cannot delete keys from " + sqlName(id) + ": " + e.getMessage(), e);
     } finally {
       spark.catalog().dropTempView(view);
     }

@@ -20,7 +20,11 @@ public final class SilverPersons {
 
   public static Dataset<Row> current(Lakehouse lake) {
     lake.createIfMissing(LakehouseTable.SILVER_PERSON);
-    Dataset<Row> silver = lake.read(LakehouseTable.SILVER_PERSON);
+    return latest(lake.read(LakehouseTable.SILVER_PERSON));
+  }
+
+  /** The latest version of each source record among {@code silver}'s rows (all of silver.person, or some records' versions). */
+  public static Dataset<Row> latest(Dataset<Row> silver) {
     // ties (same record twice in one batch) break on batch id, so the pick is deterministic
     return silver
         .withColumn("_version", row_number().over(Window.partitionBy(SOURCE_SYSTEM, SOURCE_RECORD_ID)

@@ -1,6 +1,9 @@
 package org.cdhub.jobs.resolve;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.xxhash64;
 
 
 import java.time.LocalDate;
@@ -15,6 +18,7 @@ import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -23,6 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.cdhub.jobs.Progress;
+import org.cdhub.jobs.SilverPersons;
 import org.cdhub.jobs.resolve.match.BlockingKeys;
 import org.cdhub.jobs.resolve.match.Comparison;
 import org.cdhub.jobs.resolve.match.ComparisonPattern;
@@ -45,10 +50,17 @@ final class PersonMatching {
   static final List<String> COMPARED = List.of("id_number", "name", "name_pinyin", "birth_date", "sex", "phone", "compound",
       "building", "unit", "room", "place_code", "place_match", "other_id_number");
 
+  /** A record in one of its blocks; {@code fresh}: new or changed in this run (a full run: every record). */
   static final StructType BLOCKED = new StructType()
       .add("block", DataTypes.StringType, false)
       .add("uid", DataTypes.LongType, false)
+      .add("fresh", DataTypes.BooleanType, false)
       .add("record", recordType(), false);
+
+  static final StructType BLOCK_KEY = new StructType()
+      .add("block", DataTypes.StringType, false)
+      .add(SilverPersons.SOURCE_SYSTEM, DataTypes.StringType, false)
+      .add(SilverPersons.SOURCE_RECORD_ID, DataTypes.StringType, false);
 
   static final StructType PAIR = new StructType()
       .add("left_uid", DataTypes.LongType, false)
@@ -70,20 +82,55 @@ final class PersonMatching {
 
   /** The candidate pairs, each once: records sharing a block no larger than {@code maxBlockSize}. */
   static Dataset<Row> candidatePairs(Dataset<Row> records, int maxBlockSize, LongAccumulator skippedBlocks) {
-    Dataset<Row> blocked = records.select(col("uid"), org.apache.spark.sql.functions.struct(COMPARED.stream().map(c -> col(c)).toArray(
-            org.apache.spark.sql.Column[]::new)).as("record"))
+    return pairsInBlocks(blocked(records.withColumn("fresh", lit(true))), maxBlockSize, skippedBlocks);
+  }
+
+  /**
+   * The hash a blocking key is grouped and stored by: the key holds personal data (an ID number,
+   * a phone), its 64-bit hash does not, and two keys sharing one only add a few pairs to compare.
+   */
+  static Column blockHash(Column key) {
+    return xxhash64(key);
+  }
+
+  /** Every record (columns uid, fresh and {@link #COMPARED}) in each of its blocks: block_hash, uid, fresh, record. */
+  static Dataset<Row> blocked(Dataset<Row> records) {
+    return records.select(col("uid"), col("fresh"), struct(COMPARED.stream().map(c -> col(c)).toArray(Column[]::new)).as("record"))
         .flatMap((FlatMapFunction<Row, Row>) r -> {
-          Row record = r.getStruct(1);
+          Row record = r.getStruct(2);
           List<Row> out = new ArrayList<>();
           for (String key : BlockingKeys.of(person(record))) {
-            out.add(RowFactory.create(key, r.getLong(0), record));
+            out.add(RowFactory.create(key, r.getLong(0), r.getBoolean(1), record));
           }
           return out.iterator();
-        }, Encoders.row(BLOCKED));
+        }, Encoders.row(BLOCKED))
+        .select(blockHash(col("block")).as("block_hash"), col("uid"), col("fresh"), col("record"));
+  }
+
+  /** The rows of gold.person_block for {@code records} (source keys and {@link #COMPARED}): block, source_system, source_record_id. */
+  static Dataset<Row> blockKeys(Dataset<Row> records) {
+    return records.select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID),
+            struct(COMPARED.stream().map(c -> col(c)).toArray(Column[]::new)).as("record"))
+        .flatMap((FlatMapFunction<Row, Row>) r -> {
+          List<Row> out = new ArrayList<>();
+          for (String key : BlockingKeys.of(person(r.getStruct(2)))) {
+            out.add(RowFactory.create(key, r.getString(0), r.getString(1)));
+          }
+          return out.iterator();
+        }, Encoders.row(BLOCK_KEY))
+        .select(blockHash(col("block")).as("block"), col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID));
+  }
+
+  /**
+   * The pairs of records sharing a block no larger than {@code maxBlockSize}, each once, of which
+   * at least one record is fresh: an incremental run does not compare two existing records again.
+   */
+  static Dataset<Row> pairsInBlocks(Dataset<Row> blocked, int maxBlockSize, LongAccumulator skippedBlocks) {
     return blocked
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (block, rows) -> {
+        .groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG())
+        .flatMapGroups((FlatMapGroupsFunction<Long, Row, Row>) (block, rows) -> {
           List<Long> uids = new ArrayList<>();
+          List<Boolean> fresh = new ArrayList<>();
           List<SilverPerson> people = new ArrayList<>();
           while (rows.hasNext()) {
             Row r = rows.next();
@@ -92,11 +139,15 @@ final class PersonMatching {
               return java.util.Collections.emptyIterator();
             }
             uids.add(r.getLong(1));
-            people.add(person(r.getStruct(2)));
+            fresh.add(r.getBoolean(2));
+            people.add(person(r.getStruct(3)));
           }
           List<Row> out = new ArrayList<>();
           for (int i = 0; i < uids.size(); i++) {
             for (int j = i + 1; j < uids.size(); j++) {
+              if (!fresh.get(i) && !fresh.get(j)) {
+                continue;
+              }
               boolean iFirst = uids.get(i) < uids.get(j);
               SilverPerson a = iFirst ? people.get(i) : people.get(j);
               SilverPerson b = iFirst ? people.get(j) : people.get(i);

@@ -75,12 +75,22 @@ import org.cdhub.model.lakehouse.LakehouseTable;
  * its records (ties: the smallest id). A cluster with none gets an id derived from its
  * smallest record key ({@link MasterIds}). Only links that differ from the stored ones are
  * written, so a re-run on the same input changes nothing.
+ *
+ * <p>That is the full run. {@link ResolvePlan} decides whether this run may instead resolve only
+ * the records new or changed since the last one against the existing masters
+ * ({@link IncrementalResolve}); the full run stores what that needs: every record's blocking keys
+ * (gold.person_block), the model (gold.person_match_model) and the run (ops.resolve_run).
  */
 public final class ResolvePersonJob {
   public static final String NAME = "resolve";
   static final String DERIVE_UDF = "hub_person_master_id";
-  private static final List<String> KEYS = List.of(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID);
-  private static final List<String> MATCH_KEYS = List.of("left_source", "left_record", "right_source", "right_record");
+  static final List<String> KEYS = List.of(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID);
+  static final List<String> MATCH_KEYS = List.of("left_source", "left_record", "right_source", "right_record");
+  /** What makes a stored link differ from a new one (run id and time do not). */
+  static final List<String> LINK_COMPARED =
+      List.of(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID, "cluster_key", "master_id", "match_rule");
+  /** What makes a stored pair differ from a newly scored one (probability and evidence follow from band and rule). */
+  static final List<String> MATCH_COMPARED = List.of("left_source", "left_record", "right_source", "right_record", "band", "rule", "status");
 
   private ResolvePersonJob() {}
 
@@ -99,21 +109,54 @@ public final class ResolvePersonJob {
     long startNanos = System.nanoTime();
     Progress progress = Progress.stderr(NAME);
     Lakehouse lake = new Lakehouse(spark, config.lakehouse().catalogName());
-    lake.createIfMissing(JobTable.PERSON_LINK.identifier(), JobTable.PERSON_LINK.schema(), JobTable.PERSON_LINK.partitionSpec());
+    for (JobTable table : List.of(JobTable.PERSON_LINK, JobTable.PERSON_BLOCK, JobTable.PERSON_MATCH_MODEL, JobTable.RESOLVE_RUN)) {
+      lake.createIfMissing(table);
+    }
     lake.createIfMissing(LakehouseTable.GOLD_PERSON_MATCH);
+    lake.createIfMissing(LakehouseTable.SILVER_PERSON);
+    // tables created before incremental runs existed: their few changed rows become delete files too
+    lake.ensureProperties(JobTable.PERSON_LINK.identifier(), JobTable.PERSON_LINK.tableProperties());
+    lake.ensureProperties(LakehouseTable.GOLD_PERSON_MATCH.identifier(), JobTable.PERSON_LINK.tableProperties());
     if (!spark.catalog().functionExists(DERIVE_UDF)) {
       spark.udf().register(DERIVE_UDF, (UDF1<String, String>) key -> MasterIds.derive(key, 0), DataTypes.StringType);
     }
-    String runId = NAME + "-" + Instant.now();
     Instant now = Instant.now();
+    String runId = NAME + "-" + now;
+    // pinned: every read of silver in this run sees the same rows, and the next run starts after them
+    Long silverSnapshot = lake.currentSnapshotId(LakehouseTable.SILVER_PERSON.identifier());
+    lake.createIfMissing(LakehouseTable.STEWARD_DECISION);
+    // a decision since the last run may split an existing cluster: only a full run re-clusters those
+    Long stewardSnapshot = lake.currentSnapshotId(LakehouseTable.STEWARD_DECISION.identifier());
 
+    ResolvePlan plan = ResolvePlan.choose(lake, settings, silverSnapshot, stewardSnapshot, progress);
+    try {
+      if (plan.mode() == ResolvePlan.Mode.INCREMENTAL) {
+        JobResult.Builder result = IncrementalResolve.run(lake, settings, plan, silverSnapshot, stewardSnapshot, runId, now, progress);
+        if (result != null) {
+          return result.put("duration_ms", java.time.Duration.ofNanos(System.nanoTime() - startNanos).toMillis()).build();
+        }
+        plan = plan.fallBackToFull("record_uid_collision");
+      }
+      return full(lake, settings, plan, silverSnapshot, stewardSnapshot, runId, now, progress)
+          .put("duration_ms", java.time.Duration.ofNanos(System.nanoTime() - startNanos).toMillis())
+          .build();
+    } finally {
+      plan.release();
+    }
+  }
+
+  /** Resolves every current silver person: model estimated, everything clustered, every link compared with the stored ones. */
+  static JobResult.Builder full(Lakehouse lake, ResolveSettings settings, ResolvePlan plan, Long silverSnapshot, Long stewardSnapshot,
+      String runId, Instant now, Progress progress) {
+    SparkSession spark = lake.spark();
+    progress.say("full run (%s)", plan.reason());
     List<Column> columns = new ArrayList<>(List.of(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID)));
     PersonMatching.COMPARED.forEach(c -> columns.add(col(c)));
     columns.add(concat(col(SilverPersons.SOURCE_SYSTEM), lit(String.valueOf(MasterIds.KEY_SEPARATOR)), col(SilverPersons.SOURCE_RECORD_ID))
         .as("record_key"));
     columns.add(monotonically_increasing_id().as("uid"));
     // checkpointed: the uid must not change between the uses below, and MERGE wants a deterministic plan
-    Dataset<Row> records = SilverPersons.current(lake).select(columns.toArray(Column[]::new)).localCheckpoint(true);
+    Dataset<Row> records = silver(lake, silverSnapshot).select(columns.toArray(Column[]::new)).localCheckpoint(true);
     Dataset<Row> pairs = null;
     Dataset<Row> scored = null;
     try {
@@ -126,6 +169,7 @@ public final class ResolvePersonJob {
 
       MatchModel model = PersonMatching.model(PersonMatching.patternCounts(pairs),
           PersonMatching.randomPairCounts(records, recordCount, settings.randomPairs(), settings.seed()), settings, progress);
+      MatchModels.Versioned versioned = MatchModels.versioned(model, settings.thresholds());
       Broadcast<MatchModel> onExecutors = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
       scored = PersonMatching.score(pairs, onExecutors, settings)
           .filter(col("probability").geq(settings.thresholds().review()))
@@ -135,7 +179,9 @@ public final class ResolvePersonJob {
       ConstrainedClustering clustering = cluster(records, scored, decisions.collectAsList(), progress);
       Dataset<Row> clustered = clusterColumns(lake, records, clustering).persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> clusters = clustered.groupBy("cluster_key").agg(min("record_key").as("min_record"), count(lit(1)).as("size"));
-      Dataset<Row> assignment = assignMasterIds(lake, clustered, clusters).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> xref = xrefMasters(lake);
+      Dataset<Row> assignment = assignMasterIds(lake, clustered, clusters, xref, xref.select(col("old_master").as("id")))
+          .persist(StorageLevel.MEMORY_AND_DISK());
       long clusterCount = assignment.count();
       progress.say("%d cluster(s); %d link(s) refused by a constraint; comparing links with %s", clusterCount, clustering.refused(),
           lake.sqlName(JobTable.PERSON_LINK.identifier()));
@@ -143,29 +189,32 @@ public final class ResolvePersonJob {
       Dataset<Row> links = clustered.join(assignment, "cluster_key")
           .select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("cluster_key"),
               col("master_id"), col("match_rule"), lit(runId).as("run_id"), lit(now).as("linked_at"));
-      long changed = writeChanges(lake, JobTable.PERSON_LINK.identifier(), links, KEYS,
-          List.of(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID, "cluster_key", "master_id", "match_rule"));
+      long changed = writeChanges(lake, JobTable.PERSON_LINK.identifier(), links, KEYS, LINK_COMPARED);
       Dataset<Row> matches = matchRows(scored, clustered, decisions, runId);
-      long matchChanges = writeChanges(lake, LakehouseTable.GOLD_PERSON_MATCH.identifier(), matches, MATCH_KEYS,
-          List.of("left_source", "left_record", "right_source", "right_record", "band", "rule", "status"));
-      Map<String, Long> byStatus = new TreeMap<>();
-      for (Row r : lake.read(LakehouseTable.GOLD_PERSON_MATCH.identifier()).groupBy("status").count().collectAsList()) {
-        byStatus.put(r.getString(0), r.getLong(1));
+      long matchChanges = writeChanges(lake, LakehouseTable.GOLD_PERSON_MATCH.identifier(), matches, MATCH_KEYS, MATCH_COMPARED);
+      ResolveRun previous = plan.previous();
+      if (previous == null || !java.util.Objects.equals(previous.silverSnapshotId(), silverSnapshot) || settings.forceFull()) {
+        // the next incremental run looks new records up in these instead of recomputing a million records' keys
+        lake.replaceAll(JobTable.PERSON_BLOCK.identifier(), PersonMatching.blockKeys(records), NAME);
       }
+      MatchModels.save(lake, versioned, runId, now);
+      recordRun(lake, previous, new ResolveRun(runId, ResolvePlan.Mode.FULL.label(), plan.reason(), silverSnapshot, stewardSnapshot, versioned.version(),
+          settings.maxBlockSize(), recordCount, changed, matchChanges, now));
+      long queued = queued(lake);
       assignment.unpersist();
       clustered.unpersist();
       decisions.unpersist();
       onExecutors.destroy();
-      progress.say("%d link(s) changed; scored pairs by status %s", changed, byStatus);
+      progress.say("%d link(s) changed; %d pair(s) in the review queue", changed, queued);
       return JobResult.of(NAME)
+          .put("mode", ResolvePlan.Mode.FULL.label())
+          .put("reason", plan.reason())
           .put("records", recordCount)
           .put("candidate_pairs", pairCount)
           .put("clusters", clusterCount)
           .put("changed", changed)
           .put("match_changes", matchChanges)
-          .put("review_queue", byStatus.getOrDefault(PersonMatch.QUEUED, 0L))
-          .put("duration_ms", java.time.Duration.ofNanos(System.nanoTime() - startNanos).toMillis())
-          .build();
+          .put("review_queue", queued);
     } finally {
       records.unpersist();
       if (pairs != null) {
@@ -175,6 +224,42 @@ public final class ResolvePersonJob {
         scored.unpersist();
       }
     }
+  }
+
+  /** silver.person as of the pinned snapshot (no rows when it has none), latest version per record. */
+  static Dataset<Row> silverVersions(Lakehouse lake, Long snapshot) {
+    return snapshot == null ? lake.read(LakehouseTable.SILVER_PERSON) : lake.readAt(LakehouseTable.SILVER_PERSON.identifier(), snapshot);
+  }
+
+  static Dataset<Row> silver(Lakehouse lake, Long snapshot) {
+    return SilverPersons.latest(silverVersions(lake, snapshot));
+  }
+
+  /** Pairs waiting for a steward, over the whole table. */
+  static long queued(Lakehouse lake) {
+    return lake.read(LakehouseTable.GOLD_PERSON_MATCH.identifier()).filter(col("status").equalTo(PersonMatch.QUEUED)).count();
+  }
+
+  /**
+   * Appends the run to ops.resolve_run when it changed something or resolved another silver
+   * snapshot or model than the last recorded run; a run that changed nothing writes nothing.
+   */
+  static void recordRun(Lakehouse lake, ResolveRun previous, ResolveRun run) {
+    boolean same = previous != null && java.util.Objects.equals(previous.silverSnapshotId(), run.silverSnapshotId())
+        && java.util.Objects.equals(previous.stewardSnapshotId(), run.stewardSnapshotId())
+        && previous.modelVersion().equals(run.modelVersion()) && previous.maxBlockSize() == run.maxBlockSize();
+    if (same && run.linkChanges() == 0 && run.matchChanges() == 0) {
+      return;
+    }
+    lake.append(JobTable.RESOLVE_RUN.identifier(), lake.spark().createDataFrame(List.of(org.cdhub.jobs.RecordRows.toRow(run)),
+        Lakehouse.sparkType(JobTable.RESOLVE_RUN.schema())), NAME);
+  }
+
+  /** Person masters in gold.xref: source_system, source_record_id, old_master. */
+  static Dataset<Row> xrefMasters(Lakehouse lake) {
+    return lake.readOrEmpty(LakehouseTable.GOLD_XREF.identifier(), LakehouseTable.GOLD_XREF.schema())
+        .filter(col("entity_type").equalTo(EntityType.PERSON.name()))
+        .select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("master_id").as("old_master"));
   }
 
   /**
@@ -293,11 +378,12 @@ public final class ResolvePersonJob {
             lit(runId).as("run_id"));
   }
 
-  /** cluster_key, master_id for every cluster: kept from gold.xref where possible, else derived. */
-  static Dataset<Row> assignMasterIds(Lakehouse lake, Dataset<Row> records, Dataset<Row> clusters) {
-    Dataset<Row> xref = lake.readOrEmpty(LakehouseTable.GOLD_XREF.identifier(), LakehouseTable.GOLD_XREF.schema())
-        .filter(col("entity_type").equalTo(EntityType.PERSON.name()))
-        .select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("master_id").as("old_master"));
+  /**
+   * cluster_key, master_id for every cluster: an old master id (gold.xref in a full run, the
+   * stored links in an incremental one) is kept where possible, else an id is derived that is
+   * none of {@code taken} (column id).
+   */
+  static Dataset<Row> assignMasterIds(Lakehouse lake, Dataset<Row> records, Dataset<Row> clusters, Dataset<Row> xref, Dataset<Row> takenIds) {
     Dataset<Row> claims = records.join(xref, Lakehouse.columns(KEYS))
         .groupBy("cluster_key", "old_master").agg(count(lit(1)).as("n"))
         .join(clusters.select("cluster_key", "min_record"), "cluster_key");
@@ -315,7 +401,7 @@ public final class ResolvePersonJob {
     // a derived id may equal an id another cluster holds or once held (records move between
     // clusters); such rare clusters step to a salted id. Two clusters never derive the same id
     // short of an 80-bit hash collision: their smallest records differ.
-    Dataset<Row> taken = xref.select(col("old_master").as("id")).union(assigned.select(col("kept_master").as("id")))
+    Dataset<Row> taken = takenIds.select(col("id")).union(assigned.select(col("kept_master").as("id")))
         .filter(col("id").isNotNull()).distinct();
     List<Row> collisions = assigned.filter(col("derived").isNotNull())
         .join(taken, assigned.col("derived").equalTo(taken.col("id")))

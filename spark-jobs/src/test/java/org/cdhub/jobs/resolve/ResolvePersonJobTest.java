@@ -98,6 +98,11 @@ class ResolvePersonJobTest {
   }
 
   List<SilverPerson> city(Random random) {
+    return city(random, truth);
+  }
+
+  /** The test city's records; {@code truth} gets feed:record to the true person of each. */
+  static List<SilverPerson> city(Random random, Map<String, String> truth) {
     List<SilverPerson> out = new ArrayList<>();
     for (int h = 0; h < HOUSEHOLDS; h++) {
       String surname = SURNAMES[h % SURNAMES.length];

@@ -48,6 +48,12 @@ public final class MatchModel implements Serializable {
     }
   }
 
+  /** A model with the given parameters (as persisted by a full run); m and u are normalized per comparison. */
+  public static MatchModel of(List<String> names, List<List<String>> levels, double lambda, double[][] m, double[][] u) {
+    return new MatchModel(requireNonNull(names, "names is null"), requireNonNull(levels, "levels is null"), lambda,
+        requireNonNull(m, "m is null"), requireNonNull(u, "u is null"));
+  }
+
   /**
    * A starting point for estimation: agreement levels likely among matches, disagreement among
    * non-matches, m falling and u rising from the strongest level to the weakest.
