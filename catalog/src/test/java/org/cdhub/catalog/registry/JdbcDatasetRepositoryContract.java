@@ -54,7 +54,7 @@ abstract class JdbcDatasetRepositoryContract {
     assertThat(datasets.findByQualifiedName("gold.person")).contains(atMillis(goldPerson));
     assertThat(datasets.findByQualifiedName("gold.person").orElseThrow().fields())
         .extracting(DatasetField::name)
-        .startsWith("master_id", "id_number", "name");
+        .startsWith("master_id", "id_number", "other_id_number", "name");
   }
 
   @Test
