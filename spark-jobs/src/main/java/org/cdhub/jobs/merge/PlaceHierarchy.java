@@ -22,8 +22,31 @@ public final class PlaceHierarchy {
 
   private PlaceHierarchy() {}
 
-  /** Every hierarchy level {@code place} speaks for, its own level marked direct. */
+  /**
+   * Every hierarchy level {@code place} speaks for, its own level marked direct. A record that
+   * cannot name its own level (a house without a room, a compound without a readable name) is a
+   * record of the deepest level it names; one that names none is a place of its own, so every
+   * record has exactly one direct fact and a gold.xref row.
+   */
   public static List<PlaceFact> facts(SilverPlace place, Map<String, String> compoundCodes) {
+    List<PlaceFact> facts = levels(place, compoundCodes);
+    if (facts.stream().anyMatch(PlaceFact::direct)) {
+      return facts;
+    }
+    if (!facts.isEmpty()) {
+      PlaceFact deepest = facts.remove(facts.size() - 1);
+      facts.add(new PlaceFact(deepest.placeType(), deepest.placeKey(), deepest.parentKey(), deepest.code(), deepest.name(), deepest.address(),
+          deepest.communityCode(), true, deepest.sourceSystem(), deepest.sourceRecordId(), deepest.trustRank(), deepest.ingestedAt(),
+          deepest.completeness()));
+      return facts;
+    }
+    String key = "RECORD" + SEP + place.sourceSystem() + SEP + place.sourceRecordId();
+    facts.add(fact(place, place.placeType(), key, null, blankToNull(place.code()), place.name(), place.addressRaw(), null, true,
+        AttributeVotes.completeness(place)));
+    return facts;
+  }
+
+  private static List<PlaceFact> levels(SilverPlace place, Map<String, String> compoundCodes) {
     requireNonNull(place, "place is null");
     String cc = blankToNull(place.communityCode());
     String compoundName = KnownPlaces.canonicalCompound(place.compound() != null ? place.compound()

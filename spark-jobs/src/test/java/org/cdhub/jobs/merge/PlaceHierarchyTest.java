@@ -53,4 +53,21 @@ class PlaceHierarchyTest {
     assertThat(PlaceHierarchy.facts(compound, Map.of())).filteredOn(PlaceFact::direct).singleElement()
         .satisfies(f -> assertThat(f.placeKey()).isEqualTo(key));
   }
+
+  @Test
+  void everyRecordHasExactlyOneDirectFactEvenWhenItCannotNameItsOwnLevel() {
+    SilverPlace noRoom = new SilverPlace("housing_house", "FW9", "b", PlaceType.HOUSE, "FW9", "丽景湾小区3号楼", "丽景湾小区", "3", null, null,
+        null, null, null, "丽景社区", "640106001001", null, null, null, null, null, List.of(), 85, T);
+    SilverPlace nothing = new SilverPlace("housing_compound", "XQ0", "b", PlaceType.COMPOUND, "XQ0", null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, List.of(), 85, T);
+
+    assertThat(PlaceHierarchy.facts(noRoom, Map.of())).filteredOn(PlaceFact::direct).singleElement()
+        .satisfies(f -> assertThat(f.placeType()).isEqualTo("BUILDING"));
+    assertThat(PlaceHierarchy.facts(nothing, Map.of())).singleElement()
+        .satisfies(f -> {
+          assertThat(f.direct()).isTrue();
+          assertThat(f.placeType()).isEqualTo("COMPOUND");
+          assertThat(f.code()).isEqualTo("XQ0");
+        });
+  }
 }
