@@ -298,6 +298,28 @@ public final class Lakehouse {
     return spark.sql("SELECT count(*) FROM " + sqlName(id) + ".snapshots").first().getLong(0);
   }
 
+  /**
+   * Appends {@code rows} when {@code id} has never been written (no snapshot) and returns how
+   * many; empty when the table has history. A job writing changes against stored rows tries
+   * this first: on a first run every row is new, and an append costs far less than a MERGE.
+   */
+  public java.util.OptionalLong appendIfNeverWritten(TableIdentifier id, Dataset<Row> rows, String job) {
+    if (currentSnapshotId(id) != null) {
+      return java.util.OptionalLong.empty();
+    }
+    Dataset<Row> all = rows.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    try {
+      long n = all.count();
+      if (n > 0) {
+        append(id, all.select(java.util.Arrays.stream(read(id).columns()).map(org.apache.spark.sql.functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new)), job);
+      }
+      return java.util.OptionalLong.of(n);
+    } finally {
+      all.unpersist();
+    }
+  }
+
   /** Appends rows (already in the table's schema) in one snapshot tagged with the job. */
   public void append(TableIdentifier id, Dataset<Row> rows, String job) {
     try {

@@ -46,14 +46,9 @@ final class GoldTableWriter {
 
   /** Writes {@code rows} as the new content of {@code table}; returns the number of rows changed. */
   static long write(Lakehouse lake, LakehouseTable table, Dataset<Row> rows, List<String> keys, String job) {
-    if (lake.currentSnapshotId(table.identifier()) == null) {
-      // a table never written: everything is new, and an append costs far less than a MERGE
-      long n = rows.count();
-      if (n > 0) {
-        Column[] inTableOrder = java.util.Arrays.stream(Lakehouse.sparkType(table.schema()).fieldNames()).map(c -> col(c)).toArray(Column[]::new);
-        lake.append(table.identifier(), rows.select(inTableOrder), job);
-      }
-      return n;
+    java.util.OptionalLong appended = lake.appendIfNeverWritten(table.identifier(), rows, job);
+    if (appended.isPresent()) {
+      return appended.getAsLong();
     }
     StructType type = rows.schema();
     Dataset<Row> stored = lake.read(table);

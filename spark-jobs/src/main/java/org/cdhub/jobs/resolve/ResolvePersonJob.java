@@ -431,18 +431,9 @@ public final class ResolvePersonJob {
 
   /** Upserts rows that differ from the stored ones (on {@code compared}), deletes stored rows whose key is gone. */
   static long writeChanges(Lakehouse lake, TableIdentifier table, Dataset<Row> rows, List<String> keys, List<String> compared) {
-    if (lake.currentSnapshotId(table) == null) {
-      // a table never written: every row is new, and an append costs far less than a MERGE
-      Dataset<Row> all = rows.persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        long n = all.count();
-        if (n > 0) {
-          lake.append(table, all.select(java.util.Arrays.stream(lake.read(table).columns()).map(c -> col(c)).toArray(Column[]::new)), NAME);
-        }
-        return n;
-      } finally {
-        all.unpersist();
-      }
+    java.util.OptionalLong appended = lake.appendIfNeverWritten(table, rows, NAME);
+    if (appended.isPresent()) {
+      return appended.getAsLong();
     }
     Dataset<Row> stored = lake.read(table);
     // null-safe: a null rule or cluster column equals a stored null
