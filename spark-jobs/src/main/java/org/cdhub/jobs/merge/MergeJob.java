@@ -96,72 +96,60 @@ public final class MergeJob {
     String runId = NAME + "-" + now;
     GoldEntityBuilders builders = new GoldEntityBuilders(trust, policy);
 
-    List<Dataset<Row>> cached = new ArrayList<>();
-    try {
-      MergedPlaces places = MergedPlaces.of(lake, new GoldPlaceBuilder(trust.get(EntityType.PLACE), policy), now, runId);
-      cached.addAll(List.of(places.gold(), places.xref()));
-      Dataset<Row> placeIndex = places.index();
-      progress.say("%d golden place(s) from %d place record(s)", places.gold().count(), places.xref().count());
+    // every intermediate is local-checkpointed (plans stay short); the job's session ends with the run
+    MergedPlaces places = MergedPlaces.of(lake, new GoldPlaceBuilder(trust.get(EntityType.PLACE), policy), now, runId);
+    Dataset<Row> placeIndex = places.index();
+    progress.say("%d golden place(s) from %d place record(s)", places.gold().count(), places.xref().count());
 
-      Merged orgs = organizations(lake, builders, placeIndex, now, runId);
-      cached.addAll(List.of(orgs.gold(), orgs.xref()));
-      MergedPersons mergedPersons = MergedPersons.of(lake, new GoldPersonBuilder(trust.get(EntityType.PERSON), policy), placeIndex, now,
-          today, runId);
-      Merged persons = mergedPersons.merged();
-      cached.addAll(List.of(persons.gold(), persons.xref(), mergedPersons.byIdNumber(), mergedPersons.households()));
-      progress.say("%d golden person(s), %d organization(s)", persons.gold().count(), orgs.gold().count());
-      Merged things = things(lake, builders, placeIndex, now, runId);
-      cached.addAll(List.of(things.gold(), things.xref()));
-      Merged events = events(lake, builders, placeIndex, mergedPersons, now, runId);
-      cached.addAll(List.of(events.gold(), events.xref()));
-      progress.say("%d golden thing(s), %d event(s); linking them", things.gold().count(), events.gold().count());
+    Merged orgs = organizations(lake, builders, placeIndex, now, runId);
+    MergedPersons mergedPersons = MergedPersons.of(lake, new GoldPersonBuilder(trust.get(EntityType.PERSON), policy), placeIndex, now,
+        today, runId);
+    Merged persons = mergedPersons.merged();
+    progress.say("%d golden person(s), %d organization(s)", persons.gold().count(), orgs.gold().count());
+    Merged things = things(lake, builders, placeIndex, now, runId);
+    Merged events = events(lake, builders, placeIndex, mergedPersons, now, runId);
+    progress.say("%d golden thing(s), %d event(s); linking them", things.gold().count(), events.gold().count());
 
-      Dataset<Row> edges = Relationships.of(places, mergedPersons, orgs, things, events, now).localCheckpoint();
-      cached.add(edges);
-      Map<String, Long> edgeCounts = new TreeMap<>();
-      for (Row r : edges.groupBy("relationship_type").count().collectAsList()) {
-        edgeCounts.put(r.getString(0), r.getLong(1));
-      }
-      progress.say("relationships by type %s", edgeCounts);
-
-      Dataset<Row> xref = places.xref().unionByName(orgs.xref()).unionByName(persons.xref()).unionByName(things.xref())
-          .unionByName(events.xref()).localCheckpoint();
-      cached.add(xref);
-      Dataset<Row> live = masters(places.gold(), EntityType.PLACE).unionByName(masters(orgs.gold(), EntityType.ORGANIZATION))
-          .unionByName(masters(persons.gold(), EntityType.PERSON)).unionByName(masters(things.gold(), EntityType.THING))
-          .unionByName(masters(events.gold(), EntityType.EVENT));
-      Dataset<Row> aliases = MasterAliases.after(lake.read(LakehouseTable.GOLD_XREF), xref, live,
-          lake.read(LakehouseTable.GOLD_MASTER_ALIAS), runId, now).localCheckpoint();
-      cached.add(aliases);
-      long aliasCount = aliases.count();
-
-      Map<String, Long> changed = new TreeMap<>();
-      changed.put("place", GoldTableWriter.write(lake, LakehouseTable.GOLD_PLACE, places.gold(), MASTER_KEY, NAME));
-      changed.put("organization", GoldTableWriter.write(lake, LakehouseTable.GOLD_ORGANIZATION, orgs.gold(), MASTER_KEY, NAME));
-      changed.put("person", GoldTableWriter.write(lake, LakehouseTable.GOLD_PERSON, persons.gold(), MASTER_KEY, NAME));
-      changed.put("thing", GoldTableWriter.write(lake, LakehouseTable.GOLD_THING, things.gold(), MASTER_KEY, NAME));
-      changed.put("event", GoldTableWriter.write(lake, LakehouseTable.GOLD_EVENT, events.gold(), MASTER_KEY, NAME));
-      // aliases before xref: they are computed from the xref stored before this run
-      changed.put("master_alias", GoldTableWriter.write(lake, LakehouseTable.GOLD_MASTER_ALIAS, aliases, List.of("alias_id"), NAME));
-      changed.put("xref", GoldTableWriter.write(lake, LakehouseTable.GOLD_XREF, xref, XREF_KEYS, NAME));
-      changed.put("relationship", GoldTableWriter.write(lake, LakehouseTable.GOLD_RELATIONSHIP, edges,
-          List.of("relationship_type", "from_id", "to_id"), NAME));
-      long total = changed.values().stream().mapToLong(Long::longValue).sum();
-      progress.say("rows changed per table %s; %d alias(es)", changed, aliasCount);
-      return JobResult.of(NAME)
-          .put("gold_persons", persons.gold().count())
-          .put("gold_places", places.gold().count())
-          .put("gold_organizations", orgs.gold().count())
-          .put("gold_things", things.gold().count())
-          .put("gold_events", events.gold().count())
-          .put("xref_rows", xref.count())
-          .put("relationships", edges.count())
-          .put("aliases", aliasCount)
-          .put("changed", total)
-          .build();
-    } finally {
-      cached.forEach(Dataset::unpersist);
+    Dataset<Row> edges = Relationships.of(places, mergedPersons, orgs, things, events, now).localCheckpoint();
+    Map<String, Long> edgeCounts = new TreeMap<>();
+    for (Row r : edges.groupBy("relationship_type").count().collectAsList()) {
+      edgeCounts.put(r.getString(0), r.getLong(1));
     }
+    progress.say("relationships by type %s", edgeCounts);
+
+    Dataset<Row> xref = places.xref().unionByName(orgs.xref()).unionByName(persons.xref()).unionByName(things.xref())
+        .unionByName(events.xref()).localCheckpoint();
+    Dataset<Row> live = masters(places.gold(), EntityType.PLACE).unionByName(masters(orgs.gold(), EntityType.ORGANIZATION))
+        .unionByName(masters(persons.gold(), EntityType.PERSON)).unionByName(masters(things.gold(), EntityType.THING))
+        .unionByName(masters(events.gold(), EntityType.EVENT));
+    Dataset<Row> aliases = MasterAliases.after(lake.read(LakehouseTable.GOLD_XREF), xref, live,
+        lake.read(LakehouseTable.GOLD_MASTER_ALIAS), runId, now).localCheckpoint();
+    long aliasCount = aliases.count();
+
+    Map<String, Long> changed = new TreeMap<>();
+    changed.put("place", GoldTableWriter.write(lake, LakehouseTable.GOLD_PLACE, places.gold(), MASTER_KEY, NAME));
+    changed.put("organization", GoldTableWriter.write(lake, LakehouseTable.GOLD_ORGANIZATION, orgs.gold(), MASTER_KEY, NAME));
+    changed.put("person", GoldTableWriter.write(lake, LakehouseTable.GOLD_PERSON, persons.gold(), MASTER_KEY, NAME));
+    changed.put("thing", GoldTableWriter.write(lake, LakehouseTable.GOLD_THING, things.gold(), MASTER_KEY, NAME));
+    changed.put("event", GoldTableWriter.write(lake, LakehouseTable.GOLD_EVENT, events.gold(), MASTER_KEY, NAME));
+    // aliases before xref: they are computed from the xref stored before this run
+    changed.put("master_alias", GoldTableWriter.write(lake, LakehouseTable.GOLD_MASTER_ALIAS, aliases, List.of("alias_id"), NAME));
+    changed.put("xref", GoldTableWriter.write(lake, LakehouseTable.GOLD_XREF, xref, XREF_KEYS, NAME));
+    changed.put("relationship", GoldTableWriter.write(lake, LakehouseTable.GOLD_RELATIONSHIP, edges,
+        List.of("relationship_type", "from_id", "to_id"), NAME));
+    long total = changed.values().stream().mapToLong(Long::longValue).sum();
+    progress.say("rows changed per table %s; %d alias(es)", changed, aliasCount);
+    return JobResult.of(NAME)
+        .put("gold_persons", persons.gold().count())
+        .put("gold_places", places.gold().count())
+        .put("gold_organizations", orgs.gold().count())
+        .put("gold_things", things.gold().count())
+        .put("gold_events", events.gold().count())
+        .put("xref_rows", xref.count())
+        .put("relationships", edges.count())
+        .put("aliases", aliasCount)
+        .put("changed", total)
+        .build();
   }
 
   /** A merged entity: its golden rows and its xref rows, both persisted. */
@@ -260,23 +248,17 @@ public final class MergeJob {
     List<ResolvedRecord<R>> out = new ArrayList<>();
     while (rows.hasNext()) {
       Row r = rows.next();
-      int person = fieldIndexOrMinus(r, "person_id");
-      out.add(new ResolvedRecord<>(RecordRows.fromRow(r, type), r.getAs("place_id"), person < 0 ? null : r.getString(person)));
+      // only events carry the person involved
+      scala.Option<Object> person = r.schema().getFieldIndex("person_id");
+      out.add(new ResolvedRecord<>(RecordRows.fromRow(r, type), r.getAs("place_id"),
+          person.isEmpty() ? null : r.getString((Integer) person.get())));
     }
     return out;
   }
 
-  private static int fieldIndexOrMinus(Row r, String field) {
-    for (String f : r.schema().fieldNames()) {
-      if (f.equals(field)) {
-        return r.fieldIndex(field);
-      }
-    }
-    return -1;
-  }
 
   /** Places from their hierarchy facts: golden rows, xref, and the code index other entities resolve place codes with. */
-  record MergedPlaces(Dataset<Row> gold, Dataset<Row> xref, Dataset<Row> facts, Dataset<Row> evidence) {
+  record MergedPlaces(Dataset<Row> gold, Dataset<Row> xref, Dataset<Row> evidence) {
     static MergedPlaces of(Lakehouse lake, GoldPlaceBuilder builder, Instant now, String runId) {
       Dataset<Row> silver = SilverRecords.current(lake, LakehouseTable.SILVER_PLACE).localCheckpoint();
       HashMap<String, String> compoundCodes = new HashMap<>();
@@ -309,7 +291,7 @@ public final class MergeJob {
       // what the owner and manager edges need, so silver.place is read once
       Dataset<Row> evidence = silver.filter(col("owner_id_number").isNotNull().or(col("manager_credit_code").isNotNull()))
           .select("source_system", "source_record_id", "place_type", "owner_id_number", "manager_credit_code").localCheckpoint();
-      return new MergedPlaces(gold, xref, facts, evidence);
+      return new MergedPlaces(gold, xref, evidence);
     }
 
     /** place_type, code, master_id: one master per code of each level (the smallest id if a code repeats). */
@@ -332,7 +314,6 @@ public final class MergeJob {
           .localCheckpoint();
       long unlinked = linked.filter(col("master_id").isNull()).count();
       if (unlinked > 0) {
-        linked.unpersist();
         throw new IllegalStateException("Cannot merge persons: " + unlinked
             + " current silver person record(s) have no master link; run resolve first");
       }
@@ -355,7 +336,6 @@ public final class MergeJob {
           }, Encoders.row(goldType))
           .localCheckpoint();
       gold.count();
-      built.unpersist();
       Dataset<Row> xref = MergeJob.xref(linked, EntityType.PERSON, col("match_rule"), runId, now).localCheckpoint();
       // an ID number on records of two masters (a typo, or a steward split) names neither
       Dataset<Row> byIdNumber = linked.filter(col("id_number").isNotNull())
@@ -365,7 +345,6 @@ public final class MergeJob {
           .localCheckpoint();
       Dataset<Row> households = linked.filter(col("household_no").isNotNull())
           .select("source_system", "source_record_id", "household_no", "master_id").localCheckpoint();
-      linked.unpersist();
       return new MergedPersons(new Merged(gold, xref), byIdNumber, households);
     }
 
