@@ -34,8 +34,8 @@ public class ApiWiring {
   }
 
   @Bean
-  ApiClients apiClients(ApiConfig config) {
-    return ApiClients.from(config);
+  ApiClients apiClients(ApiConfig config, Clock clock) {
+    return ApiClients.from(config, clock);
   }
 
   /** The catalog's state store; it holds the access audit log. */
