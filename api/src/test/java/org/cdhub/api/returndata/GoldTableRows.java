@@ -21,11 +21,11 @@ import org.apache.iceberg.io.OutputFileFactory;
 import org.cdhub.model.lakehouse.LakehouseTable;
 
 /** Writes rows into any gold table of a test lakehouse, one file per row (enough for tests), one commit. */
-final class GoldTableRows {
+public final class GoldTableRows {
   private GoldTableRows() {}
 
   /** Rows as column name to value; instants are stored as the table's timestamptz. */
-  static void append(Catalog catalog, LakehouseTable which, List<Map<String, Object>> rows) {
+  public static void append(Catalog catalog, LakehouseTable which, List<Map<String, Object>> rows) {
     if (!((SupportsNamespaces) catalog).namespaceExists(Namespace.of(which.identifier().namespace().level(0)))) {
       ((SupportsNamespaces) catalog).createNamespace(which.identifier().namespace());
     }

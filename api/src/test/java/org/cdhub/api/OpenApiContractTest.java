@@ -1,0 +1,167 @@
+package org.cdhub.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.mockmvc.OpenApiValidationMatchers;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import org.cdhub.api.returndata.GoldPersonFixture;
+import org.cdhub.api.returndata.GoldTableRows;
+import org.cdhub.api.returndata.TestPersons;
+import org.cdhub.api.security.ApiClients;
+import org.cdhub.catalog.CatalogConfig;
+import org.cdhub.catalog.CatalogDatabase;
+import org.cdhub.catalog.registry.DatasetDescriptions;
+import org.cdhub.model.entity.MasterPerson;
+import org.cdhub.model.lakehouse.LakehouseTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Contract tests derived from the OpenAPI document: every request and response of the whole
+ * application, answers and refusals alike, is validated against {@code schemas/openapi/hub-api.yaml}
+ * (parameters, status codes, media types, bodies), and every operation the document declares
+ * must be exercised here, so a new endpoint cannot ship without a contract check.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class OpenApiContractTest {
+  static final Path SPEC = Path.of("..", "schemas", "openapi", "hub-api.yaml");
+  static final String NORTH = "640106001001";
+  static final String SOUTH = "640106001002";
+  static final String KEY = "north-platform-key-contract-01";
+  static final String AUDITOR_KEY = "north-auditor-key-contract-01";
+
+  @TempDir static Path dataDir;
+  static List<MasterPerson> north;
+  static OpenApiInteractionValidator validator;
+  /** For requests that break the contract on purpose: only the refusal is checked against it. */
+  static OpenApiInteractionValidator responseValidator;
+  static final Set<String> exercised = new ConcurrentSkipListSet<>();
+
+  @Autowired MockMvc mvc;
+
+  @DynamicPropertySource
+  static void hubProperties(DynamicPropertyRegistry registry) {
+    registry.add("hub.data-dir", () -> dataDir.toString());
+    registry.add("hub.api.clients.north-platform.key-sha256", () -> ApiClients.sha256Hex(KEY));
+    registry.add("hub.api.clients.north-platform.communities", () -> NORTH);
+    registry.add("hub.api.clients.north-auditor.key-sha256", () -> ApiClients.sha256Hex(AUDITOR_KEY));
+    registry.add("hub.api.clients.north-auditor.communities", () -> NORTH);
+    registry.add("hub.api.clients.north-auditor.roles", () -> "provenance");
+  }
+
+  @BeforeAll
+  static void publishGoldTables() throws IOException {
+    String yaml = Files.readString(SPEC);
+    validator = OpenApiInteractionValidator.createForInlineApiSpecification(yaml).build();
+    responseValidator = OpenApiInteractionValidator.createForInlineApiSpecification(yaml)
+        .withLevelResolver(LevelResolver.create().withLevel("validation.request", ValidationReport.Level.IGNORE).build())
+        .build();
+    north = new ArrayList<>(TestPersons.of(NORTH, 1, 40, 77));
+    List<MasterPerson> all = new ArrayList<>(north);
+    all.addAll(TestPersons.of(SOUTH, 1, 5, 78));
+    long snapshot;
+    try (GoldPersonFixture lakehouse = GoldPersonFixture.create(dataDir)) {
+      snapshot = lakehouse.append(all);
+      Instant at = Instant.parse("2026-12-01T08:00:00Z");
+      GoldTableRows.append(lakehouse.catalog(), LakehouseTable.GOLD_RELATIONSHIP, List.of(Map.of("relationship_type", "LIVES_IN",
+          "from_id", north.get(0).masterId(), "to_id", "L-HOUSE-1", "source_system", "hr_household", "source_record_id", "R1",
+          "updated_at", at)));
+      GoldTableRows.append(lakehouse.catalog(), LakehouseTable.GOLD_XREF, List.of(Map.of("source_system", "hr_household",
+          "source_record_id", "R1", "entity_type", "PERSON", "master_id", north.get(0).masterId(), "match_rule", "SINGLETON",
+          "run_id", "run-1", "linked_at", at)));
+    }
+    try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir))) {
+      catalog.datasets().upsert(DatasetDescriptions.forTable(LakehouseTable.GOLD_PERSON, all.size(), snapshot,
+          Instant.parse("2026-12-01T08:00:00Z"), Instant.parse("2026-12-01T08:05:00Z")));
+    }
+  }
+
+  @Test
+  void rosterPagesAndItsRefusals() throws Exception {
+    String persons = "/api/v1/communities/{code}/persons";
+    String body = call("listCommunityPersons", get(persons, NORTH).param("limit", "10"), 200).andReturn().getResponse().getContentAsString();
+    String cursor = com.jayway.jsonpath.JsonPath.read(body, "$.page.nextCursor");
+    call("listCommunityPersons", get(persons, NORTH).param("cursor", cursor).param("limit", "10"), 200);
+    call("listCommunityPersons", get(persons, SOUTH), 403);
+    call("listCommunityPersons", get(persons, NORTH).param("limit", "501"), 400);
+    call("listCommunityPersons", get(persons, NORTH).param("cursor", "bm90LWEtY3Vyc29y"), 400);
+    call("listCommunityPersons", get(persons, NORTH).header("X-API-Key", "wrong-key-000000000"), 401);
+  }
+
+  @Test
+  void onePersonWithAndWithoutProvenance() throws Exception {
+    String person = "/api/v1/communities/{code}/persons/{id}";
+    call("getCommunityPerson", get(person, NORTH, north.get(0).masterId()), 200);
+    call("getCommunityPerson", get(person, NORTH, north.get(0).masterId()).header("X-API-Key", AUDITOR_KEY), 200);
+    call("getCommunityPerson", get(person, NORTH, "P-NO-SUCH-PERSON"), 404);
+    call("getCommunityPerson", get(person, SOUTH, north.get(0).masterId()), 403);
+  }
+
+  @Test
+  void reportsListedAndExportedInBothFormats() throws Exception {
+    call("listReportTemplates", get("/api/v1/reports"), 200);
+    String report = "/api/v1/communities/{code}/reports/{report}";
+    call("exportCommunityReport", get(report, NORTH, "elderly-alone"), 200);
+    call("exportCommunityReport", get(report, NORTH, "disabled").param("format", "xlsx"), 200);
+    call("exportCommunityReport", get(report, NORTH, "salaries"), 404);
+    call("exportCommunityReport", get(report, SOUTH, "elderly-alone"), 403);
+  }
+
+  @Test
+  void catalogEntryAndAnUnregisteredOne() throws Exception {
+    call("getDataset", get("/api/v1/catalog/datasets/{name}", "gold.person"), 200);
+    call("getDataset", get("/api/v1/catalog/datasets/{name}", "gold.nothing"), 404);
+  }
+
+  /**
+   * Sends with the platform's key unless the request has one, checks the status and validates the
+   * exchange; a 400 is asked for with a request the contract forbids, so only its answer is validated.
+   */
+  private ResultActions call(String operationId, MockHttpServletRequestBuilder request, int status) throws Exception {
+    exercised.add(operationId);
+    MockHttpServletRequestBuilder withKey = request.buildRequest(new org.springframework.mock.web.MockServletContext())
+        .getHeader("X-API-Key") == null ? request.header("X-API-Key", KEY) : request;
+    return mvc.perform(withKey)
+        .andExpect(status().is(status))
+        .andExpect(OpenApiValidationMatchers.openApi().isValid(status == 400 ? responseValidator : validator));
+  }
+
+  @AfterAll
+  static void everyDeclaredOperationWasExercised() {
+    OpenAPI spec = new OpenAPIV3Parser().read(SPEC.toString());
+    Set<String> declared = new TreeSet<>();
+    spec.getPaths().values().forEach(item -> item.readOperations().stream().map(Operation::getOperationId)
+        .filter(Objects::nonNull).forEach(declared::add));
+    assertThat(declared).isNotEmpty();
+    assertThat(exercised).as("operations of hub-api.yaml without a contract test here").containsAll(declared);
+  }
+}
