@@ -3,6 +3,7 @@ package org.cdhub.api.returndata;
 import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneOffset;
+import org.cdhub.api.audit.CurrentRequest;
 import org.cdhub.api.generated.api.PersonsApi;
 import org.cdhub.api.generated.model.PageInfo;
 import org.cdhub.api.generated.model.Person;
@@ -17,15 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 class PersonsController implements PersonsApi {
   private final CommunityPersonService persons;
   private final CurrentClient caller;
+  private final CurrentRequest request;
 
-  PersonsController(CommunityPersonService persons, CurrentClient caller) {
+  PersonsController(CommunityPersonService persons, CurrentClient caller, CurrentRequest request) {
     this.persons = requireNonNull(persons, "persons is null");
     this.caller = requireNonNull(caller, "caller is null");
+    this.request = requireNonNull(request, "request is null");
   }
 
   @Override
   public ResponseEntity<PersonPage> listCommunityPersons(String communityCode, String cursor, Integer limit) {
-    RosterPage page = persons.list(caller.require(), communityCode, cursor,
+    RosterPage page = persons.list(caller.require(), request.auditedQuery(), communityCode, cursor,
         limit == null ? CommunityPersonService.DEFAULT_LIMIT : limit);
     return ResponseEntity.ok(toDto(page));
   }
