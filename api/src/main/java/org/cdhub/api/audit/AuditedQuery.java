@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cdhub.kernel.Masking;
 
@@ -18,9 +17,8 @@ import org.cdhub.kernel.Masking;
  *   <li>Values of {@link #PLAIN_PARAMETERS} (paging controls) are kept; every other parameter
  *       keeps its name and loses its value ({@code name=***}), since a filter could carry an ID
  *       number, a phone or a name.
- *   <li>In the path and in kept values, a run of 15 to 18 digits (an ID number, the last may be
- *       X) is masked as {@link Masking#idNumber} does, and an 11-digit mobile (with or without
- *       +86) as {@link Masking#phone}.
+ *   <li>In the path, in names and in kept values, runs that could be ID or mobile numbers are
+ *       masked by {@link Masking#numbersInText}.
  *   <li>Control characters become {@code ?} (no forged lines in an auditor's table), and the text
  *       is cut at {@link #MAX_LENGTH} characters, ending in {@code …}.
  * </ul>
@@ -34,8 +32,6 @@ public record AuditedQuery(String text) {
   public static final int MAX_LENGTH = 2_000;
   static final String DROPPED = "***";
 
-  private static final Pattern ID_NUMBER = Pattern.compile("(?<!\\d)\\d{14,17}[\\dXx](?!\\d)");
-  private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(?:\\+?86|0086)?1[3-9]\\d{9}(?!\\d)");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   public AuditedQuery {
@@ -78,16 +74,7 @@ public record AuditedQuery(String text) {
   }
 
   private static String maskNumbers(String s) {
-    return replace(MOBILE, replace(ID_NUMBER, s, true), false);
-  }
-
-  private static String replace(Pattern pattern, String s, boolean idNumber) {
-    Matcher m = pattern.matcher(s);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(idNumber ? Masking.idNumber(m.group()) : Masking.phone(m.group())));
-    }
-    return m.appendTail(out).toString();
+    return Masking.numbersInText(s);
   }
 
   /** Percent-decoded (so an encoded number cannot slip past the masking); malformed escapes stay as sent. */
