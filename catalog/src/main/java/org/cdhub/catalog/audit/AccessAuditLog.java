@@ -14,7 +14,10 @@ public interface AccessAuditLog {
    */
   void record(AccessEvent event);
 
-  /** The latest {@code limit} events, newest first (in the reverse order they were recorded). */
+  /**
+   * The latest {@code limit} events (at most {@link AuditQuery#MAX_LIMIT}), newest first (in the
+   * reverse order they were recorded).
+   */
   List<AccessEvent> recent(int limit);
 
   /** The newest entries matching the query, newest first. */
