@@ -6,6 +6,8 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.catalog.DatasetCatalogService;
+import org.cdhub.api.report.CommunityReportService;
+import org.cdhub.api.report.ReportTemplates;
 import org.cdhub.api.returndata.CommunityPersonService;
 import org.cdhub.api.returndata.GoldPersonRepository;
 import org.cdhub.api.returndata.IcebergGoldPersonRepository;
@@ -34,8 +36,8 @@ public class ApiWiring {
   }
 
   @Bean
-  ApiClients apiClients(ApiConfig config) {
-    return ApiClients.from(config);
+  ApiClients apiClients(ApiConfig config, Clock clock) {
+    return ApiClients.from(config, clock);
   }
 
   /** The catalog's state store; it holds the access audit log. */
@@ -74,6 +76,12 @@ public class ApiWiring {
   @Bean
   PersonMasking personMasking(Clock clock) {
     return new PersonMasking(clock);
+  }
+
+  @Bean
+  CommunityReportService communityReportService(
+      GoldPersonRepository persons, PersonMasking masking, PersonalDataAudit audit, Clock clock) {
+    return new CommunityReportService(ReportTemplates.bundled(), persons, masking, audit, clock);
   }
 
   @Bean

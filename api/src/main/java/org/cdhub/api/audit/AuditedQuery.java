@@ -14,7 +14,7 @@ import org.cdhub.kernel.Masking;
  * it stays: values are masked on the way in, never later.
  *
  * <ul>
- *   <li>Values of {@link #PLAIN_PARAMETERS} (paging controls) are kept; every other parameter
+ *   <li>Values of {@link #PLAIN_PARAMETERS} (paging and format controls) are kept; every other parameter
  *       keeps its name and loses its value ({@code name=***}), since a filter could carry an ID
  *       number, a phone or a name.
  *   <li>In the path, in names and in kept values, runs that could be ID or mobile numbers are
@@ -26,8 +26,8 @@ import org.cdhub.kernel.Masking;
  * @param text the request as written to the audit log, e.g. {@code GET /api/v1/communities/640106001001/persons?limit=50}
  */
 public record AuditedQuery(String text) {
-  /** Query parameters whose values are kept: they steer paging and never hold personal data. */
-  public static final Set<String> PLAIN_PARAMETERS = Set.of("limit", "cursor");
+  /** Query parameters whose values are kept: they steer paging and file format, never hold personal data. */
+  public static final Set<String> PLAIN_PARAMETERS = Set.of("limit", "cursor", "format");
   /** Longest text kept; hostile requests can be far longer. */
   public static final int MAX_LENGTH = 2_000;
   static final String DROPPED = "***";

@@ -10,10 +10,12 @@ class AuditedQueryTest {
   static final String PERSONS = "/api/v1/communities/640106001001/persons";
 
   @Test
-  void keepsMethodPathAndPagingParameters() {
+  void keepsMethodPathAndPagingAndFormatParameters() {
     assertThat(AuditedQuery.of("GET", PERSONS, "limit=50&cursor=bmV4dA").text())
         .isEqualTo("GET " + PERSONS + "?limit=50&cursor=bmV4dA");
     assertThat(AuditedQuery.of("GET", PERSONS, null).text()).isEqualTo("GET " + PERSONS);
+    assertThat(AuditedQuery.of("GET", "/api/v1/communities/640106001001/reports/minors", "format=xlsx").text())
+        .isEqualTo("GET /api/v1/communities/640106001001/reports/minors?format=xlsx");
   }
 
   @ParameterizedTest
