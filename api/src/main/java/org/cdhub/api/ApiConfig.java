@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * hub.api.clients.&lt;client-id&gt;.purpose      purpose written to the audit log (default community-governance)
  * hub.api.clients.&lt;client-id&gt;.expires-at   instant the key stops working (ISO-8601; default never)
  * hub.api.clients.&lt;client-id&gt;.requests-per-second  requests the client may make per second (default 50)
+ * hub.api.clients.&lt;client-id&gt;.roles        what it may see beyond masked records: provenance (default none)
  * hub.api.demo-key                         plain key of a demo client (demo runs only; hashed at startup)
  * hub.api.demo-communities                 communities the demo client may read (required with demo-key)
  * hub.api.demo-client-id                   client id of the demo client (default demo)
@@ -64,6 +65,7 @@ public record ApiConfig(
    * @param purpose audit purpose ({@code hub.api.clients.<id>.purpose})
    * @param expiresAt when the key stops working, null for never ({@code hub.api.clients.<id>.expires-at})
    * @param requestsPerSecond the client's rate limit ({@code hub.api.clients.<id>.requests-per-second})
+   * @param roles what it may see beyond masked records ({@code hub.api.clients.<id>.roles})
    */
   public record Client(
       @NotBlank @Pattern(regexp = SHA256_HEX, message = "must be 64 lower-case hex digits (SHA-256 of the key)")
@@ -72,13 +74,20 @@ public record ApiConfig(
           communities,
       @DefaultValue(DEFAULT_PURPOSE) @NotBlank String purpose,
       Instant expiresAt,
-      @DefaultValue(DEFAULT_REQUESTS_PER_SECOND) @Min(1) int requestsPerSecond) {
+      @DefaultValue(DEFAULT_REQUESTS_PER_SECOND) @Min(1) int requestsPerSecond,
+      @DefaultValue List<@Pattern(regexp = "provenance", message = "must be a known role: provenance") String> roles) {
     @ConstructorBinding
     public Client {
       communities = communities == null ? List.of() : List.copyOf(communities);
+      roles = roles == null ? List.of() : List.copyOf(roles);
     }
 
-    /** A client whose key never expires, at the default rate limit. */
+    /** A client without roles. */
+    public Client(String keySha256, List<String> communities, String purpose, Instant expiresAt, int requestsPerSecond) {
+      this(keySha256, communities, purpose, expiresAt, requestsPerSecond, List.of());
+    }
+
+    /** A client whose key never expires, at the default rate limit, without roles. */
     public Client(String keySha256, List<String> communities, String purpose) {
       this(keySha256, communities, purpose, null, Integer.parseInt(DEFAULT_REQUESTS_PER_SECOND));
     }

@@ -10,8 +10,10 @@ import org.cdhub.api.report.CommunityReportService;
 import org.cdhub.api.report.ReportTemplates;
 import org.cdhub.api.returndata.CommunityPersonService;
 import org.cdhub.api.returndata.GoldPersonRepository;
+import org.cdhub.api.returndata.IcebergGoldPersonRecords;
 import org.cdhub.api.returndata.IcebergGoldPersonRepository;
 import org.cdhub.api.returndata.PersonMasking;
+import org.cdhub.api.returndata.PersonRecordService;
 import org.cdhub.api.security.ApiClients;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.model.lakehouse.LakehouseConfig;
@@ -76,6 +78,11 @@ public class ApiWiring {
   @Bean
   PersonMasking personMasking(Clock clock) {
     return new PersonMasking(clock);
+  }
+
+  @Bean
+  PersonRecordService personRecordService(Catalog lakehouseCatalog, PersonMasking masking, PersonalDataAudit audit) {
+    return new PersonRecordService(new IcebergGoldPersonRecords(lakehouseCatalog), masking, audit);
   }
 
   @Bean

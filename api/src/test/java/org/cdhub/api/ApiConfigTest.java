@@ -111,6 +111,19 @@ class ApiConfigTest {
   }
 
   @Test
+  void bindsRolesAndRefusesAnUnknownRole() {
+    runner.withPropertyValues("hub.api.clients.north.key-sha256=" + NORTH_HASH, "hub.api.clients.north.communities=640106001001",
+        "hub.api.clients.north.roles=provenance").run(context -> {
+          assertThat(context.getBean(ApiConfig.class).clients().get("north").roles()).containsExactly("provenance");
+          assertThat(ApiClients.from(context.getBean(ApiConfig.class)).authenticate("north-platform-key").orElseThrow()
+              .hasRole(org.cdhub.api.security.ApiClient.PROVENANCE)).isTrue();
+        });
+    runner.withPropertyValues("hub.api.clients.north.key-sha256=" + NORTH_HASH, "hub.api.clients.north.communities=640106001001",
+        "hub.api.clients.north.roles=superuser").run(context ->
+        assertThat(context).getFailure().hasStackTraceContaining("clients[north].roles"));
+  }
+
+  @Test
   void failsOnACommunityCodeThatIsNotTwelveDigits() {
     runner.withPropertyValues(
         "hub.api.clients.north.key-sha256=" + NORTH_HASH,

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import org.cdhub.api.catalog.DatasetNotRegisteredException;
 import org.cdhub.api.report.ReportNotDefinedException;
+import org.cdhub.api.returndata.PersonNotFoundException;
 import org.cdhub.api.returndata.DatasetUnavailableException;
 import org.cdhub.api.returndata.InvalidCursorException;
 import org.cdhub.api.security.OutsideJurisdictionException;
@@ -77,6 +78,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> datasetNotRegistered(DatasetNotRegisteredException e, HttpServletRequest request) {
     return respond(new ApiProblem(HttpStatus.NOT_FOUND, "qualifiedName", "not-registered",
         "Dataset not in the catalog", e.getMessage()), request);
+  }
+
+  @ExceptionHandler(PersonNotFoundException.class)
+  ResponseEntity<ProblemDetail> personNotFound(PersonNotFoundException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.NOT_FOUND, "masterId", "not-found", "No such person", e.getMessage()), request);
   }
 
   @ExceptionHandler(ReportNotDefinedException.class)

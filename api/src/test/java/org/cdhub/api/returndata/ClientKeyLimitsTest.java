@@ -58,6 +58,7 @@ class ClientKeyLimitsTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean CommunityPersonService service;
+  @MockitoBean PersonRecordService records;
 
   @Test
   void refusesAKeyAtItsExpiryWith401ApiKeyExpired() throws Exception {
