@@ -141,6 +141,7 @@ class HubApiEndToEndTest {
       assertThat(event.clientId()).isEqualTo("north-platform");
       assertThat(event.scope()).isEqualTo("community:" + SOUTH);
       assertThat(event.outcome()).isEqualTo("DENIED");
+      assertThat(event.query()).isEqualTo("GET /api/v1/communities/" + SOUTH + "/persons?limit=10");
     });
   }
 
@@ -151,6 +152,9 @@ class HubApiEndToEndTest {
 
     List<AccessEvent> demoReads = auditEvents().stream().filter(e -> e.clientId().equals("demo")).toList();
     assertThat(demoReads).extracting(AccessEvent::recordCount).containsExactly(4, 2);
+    assertThat(demoReads.get(0).recordIds())
+        .containsExactlyElementsOf(page.getItems().stream().map(p -> p.getMasterId()).toList());
+    assertThat(demoReads.get(0).query()).startsWith("GET /api/v1/communities/" + SOUTH + "/persons?").contains("limit=4");
     assertThat(demoReads).allSatisfy(event -> {
       assertThat(event.dataset()).isEqualTo("gold.person");
       assertThat(event.action()).isEqualTo("LIST");

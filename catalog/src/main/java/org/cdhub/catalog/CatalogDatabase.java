@@ -36,7 +36,10 @@ public final class CatalogDatabase implements AutoCloseable {
     this.config = config;
     this.dataSource = dataSource;
     this.datasets = new JdbcDatasetRepository(dataSource);
-    this.auditLog = new JdbcAccessAuditLog(dataSource);
+    this.auditLog = new JdbcAccessAuditLog(dataSource, switch (config.vendor()) {
+      case SQLITE -> JdbcAccessAuditLog.Dialect.SQLITE;
+      case POSTGRESQL -> JdbcAccessAuditLog.Dialect.POSTGRESQL;
+    });
     this.migrationsApplied = migrationsApplied;
   }
 

@@ -16,9 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cdhub.catalog.audit.AccessEvent;
+import org.cdhub.catalog.audit.AccessEventHash;
+import org.cdhub.catalog.audit.AuditQuery;
+import org.cdhub.catalog.audit.ChainVerification;
 import org.cdhub.catalog.registry.Dataset;
 import org.cdhub.catalog.registry.DatasetDescriptions;
 import org.cdhub.model.lakehouse.LakehouseTable;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +37,7 @@ class CatalogDatabaseTest {
     Path dir = dataDir.resolve("not/yet/there");
 
     try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dir))) {
-      assertThat(catalog.migrationsApplied()).isEqualTo(2);
+      assertThat(catalog.migrationsApplied()).isEqualTo(3);
       assertThat(catalog.datasets().findAll()).isEmpty();
     }
     assertThat(dir.resolve("catalog.db")).isRegularFile();
@@ -93,10 +97,60 @@ class CatalogDatabaseTest {
       }
 
       assertThat(launcher.auditLog().recent(events + 10)).hasSize(events);
+      assertThat(launcher.auditLog().verify()).satisfies(v -> {
+        assertThat(v.firstBreak()).isEmpty();
+        assertThat(v.entriesChecked()).isEqualTo(events);
+      });
       assertThat(api.datasets().findAll()).singleElement()
           .extracting(Dataset::rowCount).isEqualTo((long) publications);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void rowsWrittenBeforeTheChainAnchorItsFirstEntrySoChangingThemIsDetected() throws SQLException {
+    CatalogConfig config = CatalogConfig.embedded(dataDir);
+    DatabaseVendor.SQLITE.prepare(config);
+    // a catalog as it was before V3: the audit without sequence numbers or hashes
+    Flyway.configure(CatalogDatabase.class.getClassLoader())
+        .dataSource(config.jdbcUrl(), null, null)
+        .locations(CatalogDatabase.COMMON_MIGRATIONS, DatabaseVendor.SQLITE.migrationLocation())
+        .table(CatalogDatabase.SCHEMA_HISTORY_TABLE)
+        .placeholders(DatabaseVendor.SQLITE.placeholders())
+        .target("2")
+        .load()
+        .migrate();
+    AccessEvent old1 = new AccessEvent(T0, "client-a", "care", "gold.person", "LIST", "community:1", 3, false, "OK");
+    AccessEvent old2 = new AccessEvent(T0.plusSeconds(1), "client-b", null, "gold.person", "LIST", null, 0, false, "DENIED");
+
+    try (CatalogDatabase catalog = CatalogDatabase.open(config)) {
+      assertThat(catalog.migrationsApplied()).isEqualTo(1);
+      try (Connection c = catalog.dataSource().getConnection(); Statement s = c.createStatement()) {
+        s.executeUpdate("INSERT INTO access_event (occurred_at, client_id, purpose, dataset, access_action, access_scope,"
+            + " record_count, unmasked, outcome) VALUES (" + T0.toEpochMilli() + ", 'client-a', 'care', 'gold.person',"
+            + " 'LIST', 'community:1', 3, 0, 'OK'), (" + T0.plusSeconds(1).toEpochMilli() + ", 'client-b', NULL,"
+            + " 'gold.person', 'LIST', NULL, 0, 0, 'DENIED')");
+      }
+      catalog.auditLog().record(new AccessEvent(T0.plusSeconds(2), "client-a", "care", "gold.person", "LIST",
+          "community:1", 1, false, "OK", "GET /x", List.of("P-1")));
+
+      ChainVerification intact = catalog.auditLog().verify();
+      assertThat(intact.firstBreak()).isEmpty();
+      assertThat(intact.legacyRows()).isEqualTo(2);
+      assertThat(intact.entriesChecked()).isEqualTo(1);
+      assertThat(catalog.auditLog().find(AuditQuery.latest(1)).get(0).previousHash())
+          .isEqualTo(AccessEventHash.legacyAnchor(List.of(old1, old2)));
+
+      try (Connection c = catalog.dataSource().getConnection(); Statement s = c.createStatement()) {
+        s.execute("DROP TRIGGER access_event_no_update");
+        s.executeUpdate("UPDATE access_event SET purpose = 'other' WHERE client_id = 'client-a' AND seq IS NULL");
+      }
+      assertThat(catalog.auditLog().verify().firstBreak()).hasValueSatisfying(b -> {
+        assertThat(b.seq()).isEqualTo(1);
+        assertThat(b.reason()).isEqualTo(ChainVerification.Reason.PREVIOUS_HASH_MISMATCH);
+        assertThat(b.detail()).contains("the anchor");
+      });
     }
   }
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         BenchCommand.class,
         QualityCommand.class,
         ReviewCommand.class,
+        AuditCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Hub implements Runnable {

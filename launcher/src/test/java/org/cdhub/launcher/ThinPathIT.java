@@ -194,6 +194,8 @@ class ThinPathIT {
         assertThat(audit.stream().filter(e -> ("community:" + mine).equals(e.scope()) && "gold.person".equals(e.dataset())).count())
             .isGreaterThanOrEqualTo(reads);
         assertThat(audit).anySatisfy(e -> assertThat(e.scope()).isEqualTo("community:" + theirs));
+        // every read the API process audited sits on one intact chain, as ./hub audit verify checks
+        assertThat(catalog.auditLog().verify().firstBreak()).isEmpty();
       }
     }
   }

@@ -3,13 +3,15 @@ package org.cdhub.api.audit;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.util.List;
 import org.cdhub.api.security.ApiClient;
 import org.cdhub.catalog.audit.AccessAuditLog;
 import org.cdhub.catalog.audit.AccessEvent;
 
 /**
  * Writes every read of personal data, and every refused attempt, to the catalog's access audit
- * log. The write is durable before the data leaves the hub: if it fails, the request fails.
+ * log, naming the request and the master ids returned. The write is durable before the data
+ * leaves the hub: if it fails, the request fails.
  */
 public final class PersonalDataAudit {
   public static final String LIST = "LIST";
@@ -24,14 +26,14 @@ public final class PersonalDataAudit {
     this.clock = requireNonNull(clock, "clock is null");
   }
 
-  /** A client listed {@code recordCount} masked records of a dataset within one community. */
-  public void listed(ApiClient client, String dataset, String communityCode, int recordCount) {
-    record(client, dataset, communityCode, recordCount, OK);
+  /** A client listed the masked records {@code masterIds} of a dataset within one community. */
+  public void listed(ApiClient client, AuditedQuery query, String dataset, String communityCode, List<String> masterIds) {
+    record(client, query, dataset, communityCode, masterIds, OK);
   }
 
   /** A client was refused a list outside its jurisdiction. */
-  public void refused(ApiClient client, String dataset, String communityCode) {
-    record(client, dataset, communityCode, 0, DENIED);
+  public void refused(ApiClient client, AuditedQuery query, String dataset, String communityCode) {
+    record(client, query, dataset, communityCode, List.of(), DENIED);
   }
 
   /** The scope of a read limited to one community, as the audit log spells it. */
@@ -39,10 +41,12 @@ public final class PersonalDataAudit {
     return "community:" + communityCode;
   }
 
-  private void record(ApiClient client, String dataset, String communityCode, int recordCount, String outcome) {
+  private void record(ApiClient client, AuditedQuery query, String dataset, String communityCode,
+      List<String> masterIds, String outcome) {
     requireNonNull(client, "client is null");
+    requireNonNull(query, "query is null");
     requireNonNull(communityCode, "communityCode is null");
     log.record(new AccessEvent(clock.instant(), client.id(), client.purpose(), dataset, LIST,
-        communityScope(communityCode), recordCount, false, outcome));
+        communityScope(communityCode), masterIds.size(), false, outcome, query.text(), masterIds));
   }
 }

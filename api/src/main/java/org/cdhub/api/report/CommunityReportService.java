@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.cdhub.api.audit.AuditedQuery;
 import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.returndata.GoldPersonRepository;
 import org.cdhub.api.returndata.MaskedPerson;
@@ -50,17 +51,20 @@ public final class CommunityReportService {
   }
 
   /**
+   * @param query the request, as the audit log records it
    * @throws ReportNotDefinedException if no template has the code
    * @throws OutsideJurisdictionException if the client may not read the community (audited)
    */
-  public ReportFile export(ApiClient client, String communityCode, String reportCode, ReportFormat format) {
+  public ReportFile export(ApiClient client, AuditedQuery query, String communityCode, String reportCode,
+      ReportFormat format) {
     requireNonNull(client, "client is null");
+    requireNonNull(query, "query is null");
     requireNonNull(communityCode, "communityCode is null");
     requireNonNull(format, "format is null");
     ReportTemplate template = templates.find(reportCode).orElseThrow(() -> new ReportNotDefinedException(reportCode,
         templates.all().stream().map(ReportTemplate::code).toList()));
     if (!client.mayRead(communityCode)) {
-      audit.refused(client, DATASET, communityCode);
+      audit.refused(client, query, DATASET, communityCode);
       throw new OutsideJurisdictionException(client.id(), communityCode);
     }
     List<MaskedPerson> listed = new ArrayList<>();
@@ -82,7 +86,7 @@ public final class CommunityReportService {
       }
     }
     byte[] content = ReportWriter.write(template, listed, format);
-    audit.listed(client, DATASET, communityCode, listed.size());
+    audit.listed(client, query, DATASET, communityCode, listed.stream().map(MaskedPerson::masterId).toList());
     String day = LocalDate.ofInstant(clock.instant(), CHINA).format(DateTimeFormatter.BASIC_ISO_DATE);
     return new ReportFile(content, template.code() + "-" + communityCode + "-" + day + "." + format.extension(), format, listed.size());
   }

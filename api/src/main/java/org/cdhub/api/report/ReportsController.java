@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Locale;
+import org.cdhub.api.audit.CurrentRequest;
 import org.cdhub.api.generated.api.ReportsApi;
 import org.cdhub.api.generated.model.ReportColumn;
 import org.cdhub.api.security.CurrentClient;
@@ -20,10 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportsController implements ReportsApi {
   private final CommunityReportService reports;
   private final CurrentClient caller;
+  private final CurrentRequest request;
 
-  ReportsController(CommunityReportService reports, CurrentClient caller) {
+  ReportsController(CommunityReportService reports, CurrentClient caller, CurrentRequest request) {
     this.reports = requireNonNull(reports, "reports is null");
     this.caller = requireNonNull(caller, "caller is null");
+    this.request = requireNonNull(request, "request is null");
   }
 
   @Override
@@ -34,7 +37,7 @@ class ReportsController implements ReportsApi {
 
   @Override
   public ResponseEntity<Resource> exportCommunityReport(String communityCode, String reportCode, String format) {
-    ReportFile file = reports.export(caller.require(), communityCode, reportCode,
+    ReportFile file = reports.export(caller.require(), request.auditedQuery(), communityCode, reportCode,
         ReportFormat.valueOf((format == null ? "csv" : format).toUpperCase(Locale.ROOT)));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(file.format().mediaType()))

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.OptionalLong;
+import org.cdhub.api.audit.AuditedQuery;
 import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.security.ApiClient;
 import org.cdhub.api.security.OutsideJurisdictionException;
@@ -33,20 +34,22 @@ public final class CommunityPersonService {
   /**
    * One page of the community's masked persons.
    *
+   * @param query the request, as the audit log records it
    * @param cursorToken {@code nextCursor} of the previous page, null for the first page
    * @throws OutsideJurisdictionException if the client may not read the community (audited)
    * @throws InvalidCursorException if the cursor is malformed, for another community or expired
    * @throws DatasetUnavailableException if gold.person does not exist yet
    */
-  public RosterPage list(ApiClient client, String communityCode, String cursorToken, int limit) {
+  public RosterPage list(ApiClient client, AuditedQuery query, String communityCode, String cursorToken, int limit) {
     requireNonNull(client, "client is null");
+    requireNonNull(query, "query is null");
     requireNonNull(communityCode, "communityCode is null");
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException(
           "Cannot list persons: limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
     }
     if (!client.mayRead(communityCode)) {
-      audit.refused(client, DATASET, communityCode);
+      audit.refused(client, query, DATASET, communityCode);
       throw new OutsideJurisdictionException(client.id(), communityCode);
     }
     RosterCursor cursor = cursorToken == null ? null : RosterCursor.decode(cursorToken);
@@ -56,7 +59,7 @@ public final class CommunityPersonService {
     }
     OptionalLong snapshot = cursor != null ? OptionalLong.of(cursor.snapshotId()) : persons.currentSnapshotId();
     if (snapshot.isEmpty()) {
-      audit.listed(client, DATASET, communityCode, 0);
+      audit.listed(client, query, DATASET, communityCode, List.of());
       return new RosterPage(communityCode, List.of(), limit, null, null);
     }
     long snapshotId = snapshot.getAsLong();
@@ -76,7 +79,7 @@ public final class CommunityPersonService {
     String next = more
         ? new RosterCursor(communityCode, snapshotId, page.get(page.size() - 1).masterId()).encode()
         : null;
-    audit.listed(client, DATASET, communityCode, masked.size());
+    audit.listed(client, query, DATASET, communityCode, masked.stream().map(MaskedPerson::masterId).toList());
     return new RosterPage(communityCode, masked, limit, snapshotId, next);
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Map;
+import org.cdhub.api.audit.AuditedQuery;
 import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.security.ApiClient;
 import org.cdhub.api.security.OutsideJurisdictionException;
@@ -47,15 +48,17 @@ public final class PersonRecordService {
   }
 
   /**
+   * @param query the request, as the audit log records it
    * @throws OutsideJurisdictionException if the client may not read the community (audited)
    * @throws PersonNotFoundException if the community has no person with this id
    */
-  public PersonView find(ApiClient client, String communityCode, String masterId) {
+  public PersonView find(ApiClient client, AuditedQuery query, String communityCode, String masterId) {
     requireNonNull(client, "client is null");
+    requireNonNull(query, "query is null");
     requireNonNull(communityCode, "communityCode is null");
     requireNonNull(masterId, "masterId is null");
     if (!client.mayRead(communityCode)) {
-      audit.refused(client, DATASET, communityCode);
+      audit.refused(client, query, DATASET, communityCode);
       throw new OutsideJurisdictionException(client.id(), communityCode);
     }
     PersonRecord record = records.find(masterId)
@@ -64,7 +67,7 @@ public final class PersonRecordService {
     boolean withProvenance = client.hasRole(ApiClient.PROVENANCE);
     PersonView view = new PersonView(masking.mask(record.person()), record.relationships(), withProvenance,
         withProvenance ? record.sourceRecords() : List.of(), withProvenance ? record.person().provenance() : Map.of());
-    audit.listed(client, DATASET, communityCode, 1);
+    audit.listed(client, query, DATASET, communityCode, List.of(masterId));
     return view;
   }
 }

@@ -3,6 +3,7 @@ package org.cdhub.api.returndata;
 import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneOffset;
+import org.cdhub.api.audit.CurrentRequest;
 import org.cdhub.api.generated.api.PersonsApi;
 import org.cdhub.api.generated.model.PageInfo;
 import org.cdhub.api.generated.model.Person;
@@ -20,16 +21,19 @@ class PersonsController implements PersonsApi {
   private final CommunityPersonService persons;
   private final PersonRecordService records;
   private final CurrentClient caller;
+  private final CurrentRequest request;
 
-  PersonsController(CommunityPersonService persons, PersonRecordService records, CurrentClient caller) {
+  PersonsController(CommunityPersonService persons, PersonRecordService records, CurrentClient caller,
+      CurrentRequest request) {
     this.persons = requireNonNull(persons, "persons is null");
     this.records = requireNonNull(records, "records is null");
     this.caller = requireNonNull(caller, "caller is null");
+    this.request = requireNonNull(request, "request is null");
   }
 
   @Override
   public ResponseEntity<PersonDetail> getCommunityPerson(String communityCode, String masterId) {
-    PersonRecordService.PersonView view = records.find(caller.require(), communityCode, masterId);
+    PersonRecordService.PersonView view = records.find(caller.require(), request.auditedQuery(), communityCode, masterId);
     PersonDetail detail = new PersonDetail(toDto(view.person()), true,
         view.relationships().stream().map(e -> toDto(e, masterId)).toList());
     if (view.withProvenance()) {
@@ -60,7 +64,7 @@ class PersonsController implements PersonsApi {
 
   @Override
   public ResponseEntity<PersonPage> listCommunityPersons(String communityCode, String cursor, Integer limit) {
-    RosterPage page = persons.list(caller.require(), communityCode, cursor,
+    RosterPage page = persons.list(caller.require(), request.auditedQuery(), communityCode, cursor,
         limit == null ? CommunityPersonService.DEFAULT_LIMIT : limit);
     return ResponseEntity.ok(toDto(page));
   }

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cdhub.api.audit.AuditedQuery;
 import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.returndata.GoldPersonFixture;
 import org.cdhub.api.returndata.IcebergGoldPersonRepository;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CommunityReportServiceTest {
   static final String NORTH = "640106001001";
   static final String SOUTH = "640106001002";
+  static final AuditedQuery QUERY =
+      AuditedQuery.of("GET", "/api/v1/communities/" + NORTH + "/reports/elderly-alone", "format=csv");
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T02:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path dataDir;
@@ -70,7 +73,7 @@ class CommunityReportServiceTest {
 
   @Test
   void listsExactlyTheCommunitysTaggedPersonsMaskedUnderTheDepartmentsHeaders() throws Exception {
-    ReportFile file = reports.export(northPlatform, NORTH, "elderly-alone", ReportFormat.CSV);
+    ReportFile file = reports.export(northPlatform, QUERY, NORTH, "elderly-alone", ReportFormat.CSV);
 
     List<MasterPerson> expected = tagged(north, "ELDERLY_ALONE");
     assertThat(expected).hasSizeGreaterThan(100);
@@ -98,7 +101,7 @@ class CommunityReportServiceTest {
 
   @Test
   void writesTheSameRowsAsAnExcelSheetNamedAfterTheReport() throws Exception {
-    ReportFile file = reports.export(northPlatform, NORTH, "veterans", ReportFormat.XLSX);
+    ReportFile file = reports.export(northPlatform, QUERY, NORTH, "veterans", ReportFormat.XLSX);
 
     List<MasterPerson> expected = tagged(north, "VETERAN");
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
@@ -117,14 +120,14 @@ class CommunityReportServiceTest {
 
   @Test
   void keepsAHostileNameFromBecomingASpreadsheetFormula() throws Exception {
-    ReportFile csv = reports.export(northPlatform, NORTH, "disabled", ReportFormat.CSV);
+    ReportFile csv = reports.export(northPlatform, QUERY, NORTH, "disabled", ReportFormat.CSV);
     String text = new String(csv.content(), StandardCharsets.UTF_8);
     String masked = Masking.name(hostile().name());
 
     assertThat(masked).startsWith("=");
     assertThat(text).contains("'" + masked).doesNotContain("," + masked);
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
-        reports.export(northPlatform, NORTH, "disabled", ReportFormat.XLSX).content()))) {
+        reports.export(northPlatform, QUERY, NORTH, "disabled", ReportFormat.XLSX).content()))) {
       Sheet sheet = book.getSheetAt(0);
       boolean found = false;
       for (int i = 1; i <= sheet.getLastRowNum(); i++) {
@@ -139,8 +142,8 @@ class CommunityReportServiceTest {
   }
 
   @Test
-  void auditsTheExportWithItsCountBeforeReturningIt() {
-    ReportFile file = reports.export(northPlatform, NORTH, "minors", ReportFormat.CSV);
+  void auditsTheExportWithItsRequestAndRecordIdsBeforeReturningIt() {
+    ReportFile file = reports.export(northPlatform, QUERY, NORTH, "elderly-alone", ReportFormat.CSV);
 
     AccessEvent event = catalog.auditLog().recent(1).get(0);
     assertThat(event.clientId()).isEqualTo("north-platform");
@@ -148,12 +151,16 @@ class CommunityReportServiceTest {
     assertThat(event.dataset()).isEqualTo("gold.person");
     assertThat(event.scope()).isEqualTo("community:" + NORTH);
     assertThat(event.recordCount()).isEqualTo(file.rows());
+    assertThat(file.rows()).isPositive();
+    String csv = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(event.recordIds()).hasSize(file.rows()).doesNotHaveDuplicates().allSatisfy(id -> assertThat(csv).contains(id));
+    assertThat(event.query()).isEqualTo(QUERY.text());
     assertThat(event.outcome()).isEqualTo(PersonalDataAudit.OK);
   }
 
   @Test
   void refusesAndAuditsACommunityOutsideTheJurisdiction() {
-    assertThatThrownBy(() -> reports.export(northPlatform, SOUTH, "elderly-alone", ReportFormat.CSV))
+    assertThatThrownBy(() -> reports.export(northPlatform, QUERY, SOUTH, "elderly-alone", ReportFormat.CSV))
         .isInstanceOf(OutsideJurisdictionException.class);
 
     AccessEvent event = catalog.auditLog().recent(1).get(0);
@@ -164,7 +171,7 @@ class CommunityReportServiceTest {
 
   @Test
   void answersAnUnknownReportByNamingTheDefinedOnes() {
-    assertThatThrownBy(() -> reports.export(northPlatform, NORTH, "salaries", ReportFormat.CSV))
+    assertThatThrownBy(() -> reports.export(northPlatform, QUERY, NORTH, "salaries", ReportFormat.CSV))
         .isInstanceOf(ReportNotDefinedException.class)
         .hasMessageContaining("salaries").hasMessageContaining("elderly-alone");
   }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.cdhub.api.ApiConfig;
 import org.cdhub.api.security.ApiClients;
 import org.cdhub.api.security.ApiSecurity;
+import org.cdhub.api.audit.CurrentRequest;
 import org.cdhub.api.security.CurrentClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The report endpoints over HTTP with the real security chain and error mapping; the service is mocked. */
 @WebMvcTest(controllers = ReportsController.class, excludeAutoConfiguration = UserDetailsServiceAutoConfiguration.class)
-@Import({ApiSecurity.class, CurrentClient.class, ReportsControllerTest.Clients.class})
+@Import({ApiSecurity.class, CurrentClient.class, CurrentRequest.class, ReportsControllerTest.Clients.class})
 class ReportsControllerTest {
   static final String NORTH = "640106001001";
   static final String KEY = "north-platform-key-0001";
@@ -51,7 +52,7 @@ class ReportsControllerTest {
   @Test
   void sendsTheFileWithItsTypeAndAnAttachmentName() throws Exception {
     byte[] csv = "\uFEFF主数据编号\r\nP-1\r\n".getBytes(StandardCharsets.UTF_8);
-    when(reports.export(any(), eq(NORTH), eq("elderly-alone"), eq(ReportFormat.CSV)))
+    when(reports.export(any(), any(), eq(NORTH), eq("elderly-alone"), eq(ReportFormat.CSV)))
         .thenReturn(new ReportFile(csv, "elderly-alone-640106001001-20261206.csv", ReportFormat.CSV, 1));
 
     mvc.perform(get(PATH, NORTH, "elderly-alone").header("X-API-Key", KEY))
@@ -64,7 +65,7 @@ class ReportsControllerTest {
 
   @Test
   void asksForExcelByFormat() throws Exception {
-    when(reports.export(any(), eq(NORTH), eq("veterans"), eq(ReportFormat.XLSX)))
+    when(reports.export(any(), any(), eq(NORTH), eq("veterans"), eq(ReportFormat.XLSX)))
         .thenReturn(new ReportFile(new byte[] {'P', 'K'}, "veterans.xlsx", ReportFormat.XLSX, 0));
 
     mvc.perform(get(PATH, NORTH, "veterans").param("format", "xlsx").header("X-API-Key", KEY))
@@ -85,7 +86,7 @@ class ReportsControllerTest {
 
   @Test
   void answersAnUndefinedReportWith404NotDefined() throws Exception {
-    when(reports.export(any(), eq(NORTH), eq("salaries"), any()))
+    when(reports.export(any(), any(), eq(NORTH), eq("salaries"), any()))
         .thenThrow(new ReportNotDefinedException("salaries", List.of("elderly-alone")));
 
     mvc.perform(get(PATH, NORTH, "salaries").header("X-API-Key", KEY))

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.cdhub.api.ApiConfig;
 import org.cdhub.api.security.ApiClients;
 import org.cdhub.api.security.ApiSecurity;
+import org.cdhub.api.audit.CurrentRequest;
 import org.cdhub.api.security.CurrentClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Key expiry and per-client rate limits over HTTP, with the real security chain; the service is mocked. */
 @WebMvcTest(controllers = PersonsController.class, excludeAutoConfiguration = UserDetailsServiceAutoConfiguration.class)
-@Import({ApiSecurity.class, CurrentClient.class, ClientKeyLimitsTest.Clients.class})
+@Import({ApiSecurity.class, CurrentClient.class, CurrentRequest.class, ClientKeyLimitsTest.Clients.class})
 class ClientKeyLimitsTest {
   static final String NORTH = "640106001001";
   static final String PATH = "/api/v1/communities/{code}/persons";
@@ -70,14 +71,14 @@ class ClientKeyLimitsTest {
 
   @Test
   void acceptsAKeyBeforeItsExpiry() throws Exception {
-    when(service.list(any(), eq(NORTH), isNull(), eq(50))).thenReturn(new RosterPage(NORTH, List.of(), 50, 7L, null));
+    when(service.list(any(), any(), eq(NORTH), isNull(), eq(50))).thenReturn(new RosterPage(NORTH, List.of(), 50, 7L, null));
 
     mvc.perform(get(PATH, NORTH).header("X-API-Key", EXPIRING_KEY)).andExpect(status().isOk());
   }
 
   @Test
   void refusesRequestsBeyondTheClientsRateWith429AndRetryAfter() throws Exception {
-    when(service.list(any(), eq(NORTH), isNull(), eq(50))).thenReturn(new RosterPage(NORTH, List.of(), 50, 7L, null));
+    when(service.list(any(), any(), eq(NORTH), isNull(), eq(50))).thenReturn(new RosterPage(NORTH, List.of(), 50, 7L, null));
 
     for (int i = 0; i < 3; i++) {
       mvc.perform(get(PATH, NORTH).header("X-API-Key", SLOW_KEY)).andExpect(status().isOk());
@@ -88,12 +89,12 @@ class ClientKeyLimitsTest {
         .andExpect(jsonPath("$.code").value("request.rate-limited"))
         .andExpect(jsonPath("$.detail").value("The client may make 3 requests per second; retry after a second"));
     // the refused request never reached the service (so read nothing and needed no audit)
-    verify(service, times(3)).list(any(), eq(NORTH), isNull(), eq(50));
+    verify(service, times(3)).list(any(), any(), eq(NORTH), isNull(), eq(50));
   }
 
   @Test
   void oneClientsLimitDoesNotThrottleAnother() throws Exception {
-    when(service.list(any(), eq(NORTH), isNull(), eq(50))).thenReturn(new RosterPage(NORTH, List.of(), 50, 7L, null));
+    when(service.list(any(), any(), eq(NORTH), isNull(), eq(50))).thenReturn(new RosterPage(NORTH, List.of(), 50, 7L, null));
 
     for (int i = 0; i < 4; i++) {
       mvc.perform(get(PATH, NORTH).header("X-API-Key", SLOW_KEY));

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.cdhub.api.audit.AuditedQuery;
 import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.security.ApiClient;
 import org.cdhub.api.security.OutsideJurisdictionException;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CommunityPersonServiceTest {
   static final String NORTH = "640106001001";
   static final String SOUTH = "640106001002";
+  static final AuditedQuery QUERY = AuditedQuery.of("GET", "/api/v1/communities/" + NORTH + "/persons", "limit=5");
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC);
 
   @TempDir Path dataDir;
@@ -58,7 +60,7 @@ class CommunityPersonServiceTest {
 
   @Test
   void masksEveryPersonalFieldAndLeavesNoRawValueInTheJson() throws Exception {
-    RosterPage page = service.list(northPlatform, NORTH, null, 50);
+    RosterPage page = service.list(northPlatform, QUERY, NORTH, null, 50);
 
     assertThat(page.persons()).hasSize(north.size());
     for (MaskedPerson shown : page.persons()) {
@@ -79,8 +81,8 @@ class CommunityPersonServiceTest {
   }
 
   @Test
-  void auditsEachListWithTheClientPurposeScopeAndCount() {
-    service.list(northPlatform, NORTH, null, 5);
+  void auditsEachListWithTheClientPurposeScopeQueryAndRecordIds() {
+    RosterPage page = service.list(northPlatform, QUERY, NORTH, null, 5);
 
     List<AccessEvent> events = catalog.auditLog().recent(10);
     assertThat(events).hasSize(1);
@@ -94,11 +96,15 @@ class CommunityPersonServiceTest {
     assertThat(event.unmasked()).isFalse();
     assertThat(event.outcome()).isEqualTo("OK");
     assertThat(event.at()).isEqualTo(CLOCK.instant());
+    assertThat(event.query()).isEqualTo("GET /api/v1/communities/" + NORTH + "/persons?limit=5");
+    assertThat(event.recordIds()).containsExactlyElementsOf(page.persons().stream().map(MaskedPerson::masterId).toList())
+        .hasSize(5);
+    assertThat(catalog.auditLog().verify().intact()).isTrue();
   }
 
   @Test
   void refusesAndAuditsACommunityOutsideTheJurisdiction() {
-    assertThatThrownBy(() -> service.list(northPlatform, SOUTH, null, 5))
+    assertThatThrownBy(() -> service.list(northPlatform, QUERY, SOUTH, null, 5))
         .isInstanceOf(OutsideJurisdictionException.class)
         .hasMessageContaining(SOUTH).hasMessageContaining("north-platform");
 
@@ -106,32 +112,34 @@ class CommunityPersonServiceTest {
     assertThat(event.outcome()).isEqualTo("DENIED");
     assertThat(event.scope()).isEqualTo("community:" + SOUTH);
     assertThat(event.recordCount()).isZero();
+    assertThat(event.recordIds()).isEmpty();
+    assertThat(event.query()).isEqualTo(QUERY.text());
   }
 
   @Test
   void pagesStayOnTheFirstPagesSnapshotWhileTheTableChanges() {
-    RosterPage first = service.list(northPlatform, NORTH, null, 4);
+    RosterPage first = service.list(northPlatform, QUERY, NORTH, null, 4);
     // a newer merge lands between two pages: persons sorting before and after the cursor
     lakehouse.append(List.of(TestPersons.of(NORTH, 0, 1, 99).get(0), TestPersons.of(NORTH, 500, 1, 98).get(0)));
 
     List<String> walked = new ArrayList<>(first.persons().stream().map(MaskedPerson::masterId).toList());
     RosterPage page = first;
     while (page.hasMore()) {
-      page = service.list(northPlatform, NORTH, page.nextCursor(), 4);
+      page = service.list(northPlatform, QUERY, NORTH, page.nextCursor(), 4);
       assertThat(page.snapshotId()).isEqualTo(first.snapshotId());
       walked.addAll(page.persons().stream().map(MaskedPerson::masterId).toList());
     }
 
     assertThat(walked).containsExactlyElementsOf(north.stream().map(MasterPerson::masterId).sorted().toList());
-    assertThat(service.list(northPlatform, NORTH, null, 50).persons()).hasSize(north.size() + 2);
+    assertThat(service.list(northPlatform, QUERY, NORTH, null, 50).persons()).hasSize(north.size() + 2);
   }
 
   @Test
   void refusesACursorOfAnotherCommunity() {
     ApiClient both = new ApiClient("both", "p", Set.of(NORTH, SOUTH));
-    String southCursor = service.list(both, SOUTH, null, 1).nextCursor();
+    String southCursor = service.list(both, QUERY, SOUTH, null, 1).nextCursor();
 
-    assertThatThrownBy(() -> service.list(both, NORTH, southCursor, 1))
+    assertThatThrownBy(() -> service.list(both, QUERY, NORTH, southCursor, 1))
         .isInstanceOfSatisfying(InvalidCursorException.class,
             e -> assertThat(e.rule()).isEqualTo(InvalidCursorException.OTHER_COMMUNITY))
         .hasMessageContaining(SOUTH);
@@ -141,7 +149,7 @@ class CommunityPersonServiceTest {
   void refusesACursorWhoseSnapshotIsGone() {
     String stale = new RosterCursor(NORTH, 42L, "P-1").encode();
 
-    assertThatThrownBy(() -> service.list(northPlatform, NORTH, stale, 10))
+    assertThatThrownBy(() -> service.list(northPlatform, QUERY, NORTH, stale, 10))
         .isInstanceOfSatisfying(InvalidCursorException.class,
             e -> assertThat(e.rule()).isEqualTo(InvalidCursorException.EXPIRED))
         .hasMessageContaining("snapshot 42");
@@ -153,7 +161,7 @@ class CommunityPersonServiceTest {
       CommunityPersonService onEmpty = new CommunityPersonService(new IcebergGoldPersonRepository(empty.catalog()),
           new PersonMasking(CLOCK), new PersonalDataAudit(catalog.auditLog(), CLOCK));
 
-      RosterPage page = onEmpty.list(northPlatform, NORTH, null, 10);
+      RosterPage page = onEmpty.list(northPlatform, QUERY, NORTH, null, 10);
 
       assertThat(page.persons()).isEmpty();
       assertThat(page.snapshotId()).isNull();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cdhub.api.audit.AuditedQuery;
 import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.security.ApiClient;
 import org.cdhub.api.security.OutsideJurisdictionException;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PersonRecordServiceTest {
   static final String NORTH = "640106001001";
   static final String SOUTH = "640106001002";
+  static final AuditedQuery QUERY = AuditedQuery.of("GET", "/api/v1/communities/" + NORTH + "/persons/P-1", null);
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T02:00:00Z"), ZoneOffset.UTC);
   static final Instant AT = Instant.parse("2026-12-01T08:00:00Z");
 
@@ -77,7 +79,7 @@ class PersonRecordServiceTest {
 
   @Test
   void givesThePersonMaskedWithEveryEdgeThatStartsOrEndsAtIt() {
-    PersonRecordService.PersonView view = service.find(platform, NORTH, alice.masterId());
+    PersonRecordService.PersonView view = service.find(platform, QUERY, NORTH, alice.masterId());
 
     assertThat(view.person().masterId()).isEqualTo(alice.masterId());
     assertThat(view.person().idNumber()).isEqualTo(Masking.idNumber(alice.idNumber())).isNotEqualTo(alice.idNumber());
@@ -95,7 +97,7 @@ class PersonRecordServiceTest {
 
   @Test
   void givesSourceRecordsAndProvenanceOnlyToAClientWithTheRole() {
-    PersonRecordService.PersonView view = service.find(auditor, NORTH, alice.masterId());
+    PersonRecordService.PersonView view = service.find(auditor, QUERY, NORTH, alice.masterId());
 
     assertThat(view.withProvenance()).isTrue();
     assertThat(view.sourceRecords()).extracting(x -> x.sourceSystem() + ":" + x.sourceRecordId() + ":" + x.matchRule())
@@ -106,25 +108,28 @@ class PersonRecordServiceTest {
 
   @Test
   void answersAPersonOfAnotherCommunityAsNotFoundSoIdsCannotBeProbed() {
-    assertThatThrownBy(() -> service.find(platform, NORTH, southPerson.masterId()))
+    assertThatThrownBy(() -> service.find(platform, QUERY, NORTH, southPerson.masterId()))
         .isInstanceOf(PersonNotFoundException.class).hasMessageContaining(NORTH);
-    assertThatThrownBy(() -> service.find(platform, NORTH, "P-NO-SUCH-PERSON"))
+    assertThatThrownBy(() -> service.find(platform, QUERY, NORTH, "P-NO-SUCH-PERSON"))
         .isInstanceOf(PersonNotFoundException.class);
   }
 
   @Test
   void refusesAndAuditsACommunityOutsideTheJurisdictionAndAuditsEachRead() {
-    assertThatThrownBy(() -> service.find(platform, SOUTH, southPerson.masterId()))
+    assertThatThrownBy(() -> service.find(platform, QUERY, SOUTH, southPerson.masterId()))
         .isInstanceOf(OutsideJurisdictionException.class);
     AccessEvent refused = catalog.auditLog().recent(1).get(0);
     assertThat(refused.outcome()).isEqualTo(PersonalDataAudit.DENIED);
     assertThat(refused.scope()).isEqualTo("community:" + SOUTH);
 
-    service.find(auditor, NORTH, alice.masterId());
+    service.find(auditor, QUERY, NORTH, alice.masterId());
     AccessEvent read = catalog.auditLog().recent(1).get(0);
     assertThat(read.clientId()).isEqualTo("north-auditor");
     assertThat(read.outcome()).isEqualTo(PersonalDataAudit.OK);
     assertThat(read.recordCount()).isEqualTo(1);
+    assertThat(read.recordIds()).containsExactly(alice.masterId());
+    assertThat(read.query()).isEqualTo(QUERY.text());
+    assertThat(catalog.auditLog().verify().firstBreak()).isEmpty();
   }
 
   private static Map<String, Object> edge(String type, String from, String to) {

@@ -22,6 +22,11 @@ class JdbcAccessAuditLogOnPostgresTest extends JdbcAccessAuditLogContract {
   }
 
   @Override
+  void dropAppendOnlyTriggers(Statement s) throws SQLException {
+    s.execute("DROP TRIGGER access_event_no_change ON access_event");
+  }
+
+  @Override
   void dropCatalog() throws SQLException {
     schema.close();
   }

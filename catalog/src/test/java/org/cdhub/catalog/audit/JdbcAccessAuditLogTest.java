@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import org.cdhub.catalog.CatalogConfig;
 import org.cdhub.catalog.CatalogDatabase;
@@ -17,6 +19,12 @@ class JdbcAccessAuditLogTest extends JdbcAccessAuditLogContract {
   @Override
   CatalogDatabase openEmptyCatalog() {
     return CatalogDatabase.open(CatalogConfig.embedded(dataDir));
+  }
+
+  @Override
+  void dropAppendOnlyTriggers(Statement s) throws SQLException {
+    s.execute("DROP TRIGGER access_event_no_update");
+    s.execute("DROP TRIGGER access_event_no_delete");
   }
 
   @Test

@@ -1,5 +1,8 @@
 package org.cdhub.kernel;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Default masking of personal data for logs, messages and the return-data API. Every method
  * keeps null as null, never throws on odd input, and reveals at most what its format shows:
@@ -8,6 +11,8 @@ package org.cdhub.kernel;
 public final class Masking {
 
   private static final String HIDDEN = "*";
+  private static final Pattern ID_NUMBER_IN_TEXT = Pattern.compile("(?<!\\d)\\d{14,17}[\\dXx](?!\\d)");
+  private static final Pattern MOBILE_IN_TEXT = Pattern.compile("(?<!\\d)(?:\\+?86|0086)?1[3-9]\\d{9}(?!\\d)");
 
   private Masking() {}
 
@@ -101,6 +106,28 @@ public final class Masking {
       out.append("***");
     }
     return out.toString();
+  }
+
+  /**
+   * Free text (a request line, a message) with every run that could be an ID number or a mobile
+   * number masked in place: 15 to 18 digits (the last may be X) as {@link #idNumber}, and an
+   * 11-digit mobile, with or without +86 / 0086, as {@link #phone}. Shorter codes (a 12-digit
+   * community code) stay readable.
+   */
+  public static String numbersInText(String text) {
+    if (text == null) {
+      return null;
+    }
+    return replaceAll(MOBILE_IN_TEXT, replaceAll(ID_NUMBER_IN_TEXT, text, true), false);
+  }
+
+  private static String replaceAll(Pattern pattern, String text, boolean idNumber) {
+    Matcher m = pattern.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(idNumber ? idNumber(m.group()) : phone(m.group())));
+    }
+    return m.appendTail(out).toString();
   }
 
   private static void appendIfPresent(StringBuilder out, String part) {

@@ -83,4 +83,12 @@ class MaskingTest {
     assertThat(Masking.address("金凤区88号院小区旁")).doesNotContainPattern("[0-9]");
     assertThat(Masking.address("")).isEmpty();
   }
+
+  @Test
+  void numbersInTextMaskIdAndMobileRunsAndKeepShorterCodes() {
+    assertThat(Masking.numbersInText("GET /p/11010519491231002X?c=640106001001&m=+8613812345678&x=110105491231002"))
+        .isEqualTo("GET /p/**************002X?c=640106001001&m=138****5678&x=***********1002");
+    assertThat(Masking.numbersInText("snapshot 5853920176548710134")).isEqualTo("snapshot 5853920176548710134");
+    assertThat(Masking.numbersInText(null)).isNull();
+  }
 }
