@@ -6,9 +6,12 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.catalog.DatasetCatalogService;
+import org.cdhub.api.returndata.ChangeFeed;
 import org.cdhub.api.returndata.CommunityPersonService;
 import org.cdhub.api.returndata.GoldPersonRepository;
 import org.cdhub.api.returndata.IcebergGoldPersonRepository;
+import org.cdhub.api.returndata.IcebergMasterAliasRepository;
+import org.cdhub.api.returndata.MasterAliasRepository;
 import org.cdhub.api.returndata.PersonMasking;
 import org.cdhub.api.security.ApiClients;
 import org.cdhub.catalog.CatalogDatabase;
@@ -80,6 +83,17 @@ public class ApiWiring {
   CommunityPersonService communityPersonService(
       GoldPersonRepository persons, PersonMasking masking, PersonalDataAudit audit) {
     return new CommunityPersonService(persons, masking, audit);
+  }
+
+  @Bean
+  MasterAliasRepository masterAliasRepository(Catalog lakehouseCatalog) {
+    return new IcebergMasterAliasRepository(lakehouseCatalog);
+  }
+
+  @Bean
+  ChangeFeed changeFeed(GoldPersonRepository persons, MasterAliasRepository aliases, PersonMasking masking,
+      PersonalDataAudit audit) {
+    return new ChangeFeed(persons, aliases, masking, audit);
   }
 
   /** One line when the API is ready: where it listens, for people and for the launcher's log. */

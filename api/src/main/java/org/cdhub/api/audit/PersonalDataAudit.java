@@ -13,6 +13,8 @@ import org.cdhub.catalog.audit.AccessEvent;
  */
 public final class PersonalDataAudit {
   public static final String LIST = "LIST";
+  /** A read of a community's change feed. */
+  public static final String CHANGES = "CHANGES";
   public static final String OK = "OK";
   public static final String DENIED = "DENIED";
 
@@ -26,12 +28,22 @@ public final class PersonalDataAudit {
 
   /** A client listed {@code recordCount} masked records of a dataset within one community. */
   public void listed(ApiClient client, String dataset, String communityCode, int recordCount) {
-    record(client, dataset, communityCode, recordCount, OK);
+    record(client, dataset, LIST, communityCode, recordCount, OK);
   }
 
   /** A client was refused a list outside its jurisdiction. */
   public void refused(ApiClient client, String dataset, String communityCode) {
-    record(client, dataset, communityCode, 0, DENIED);
+    record(client, dataset, LIST, communityCode, 0, DENIED);
+  }
+
+  /** A client read {@code changeCount} changes of a dataset within one community. */
+  public void changesListed(ApiClient client, String dataset, String communityCode, int changeCount) {
+    record(client, dataset, CHANGES, communityCode, changeCount, OK);
+  }
+
+  /** A client was refused the change feed of a community outside its jurisdiction. */
+  public void changesRefused(ApiClient client, String dataset, String communityCode) {
+    record(client, dataset, CHANGES, communityCode, 0, DENIED);
   }
 
   /** The scope of a read limited to one community, as the audit log spells it. */
@@ -39,10 +51,11 @@ public final class PersonalDataAudit {
     return "community:" + communityCode;
   }
 
-  private void record(ApiClient client, String dataset, String communityCode, int recordCount, String outcome) {
+  private void record(ApiClient client, String dataset, String action, String communityCode, int recordCount,
+      String outcome) {
     requireNonNull(client, "client is null");
     requireNonNull(communityCode, "communityCode is null");
-    log.record(new AccessEvent(clock.instant(), client.id(), client.purpose(), dataset, LIST,
+    log.record(new AccessEvent(clock.instant(), client.id(), client.purpose(), dataset, action,
         communityScope(communityCode), recordCount, false, outcome));
   }
 }
