@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.security.ApiClient;
 import org.cdhub.api.security.OutsideJurisdictionException;
@@ -68,20 +70,24 @@ public final class ChangeFeed {
       throw new InvalidCursorException(InvalidCursorException.SINCE, InvalidCursorException.OTHER_COMMUNITY,
           "Cannot use change cursor: it follows community " + since.communityCode() + ", not " + communityCode, null);
     }
-    Long current = boxed(persons.currentSnapshotId());
     ChangeFeedPage page;
     if (since == null) {
+      Long current = current();
       page = new ChangeFeedPage(communityCode, List.of(), limit, current, null,
           ChangeCursor.at(communityCode, current).encode(), false);
-    } else if (since.atRest() && Objects.equals(current, since.fromSnapshotId())) {
-      page = new ChangeFeedPage(communityCode, List.of(), limit, current, null, sinceToken, false);
+    } else if (since.atRest()) {
+      Long current = current();
+      page = Objects.equals(current, since.fromSnapshotId())
+          ? new ChangeFeedPage(communityCode, List.of(), limit, current, null, sinceToken, false)
+          : catchUp(since, current, limit);
     } else {
-      page = catchUp(since, current, limit);
+      page = catchUp(since, null, limit);
     }
     audit.changesListed(client, DATASET, communityCode, page.changes().size());
     return page;
   }
 
+  /** @param current the table's current snapshot when the cursor is at rest; null (not read yet) mid catch-up */
   private ChangeFeedPage catchUp(ChangeCursor since, Long current, int limit) {
     String communityCode = since.communityCode();
     Long from = since.fromSnapshotId();
@@ -105,8 +111,9 @@ public final class ChangeFeed {
       return new ChangeFeedPage(communityCode, changes, limit, from, to, next, true);
     }
     // caught up with `to`; more is pending if another snapshot landed meanwhile
+    Long now = since.atRest() ? current : current();
     return new ChangeFeedPage(communityCode, changes, limit, from, to, ChangeCursor.at(communityCode, to).encode(),
-        !Objects.equals(current, to));
+        !Objects.equals(now, to));
   }
 
   private CommunityDiff diff(String communityCode, Long from, long to) {
@@ -120,10 +127,12 @@ public final class ChangeFeed {
     // computed outside the lock: two platforms catching up at once may both compute it, harmlessly
     CommunityDiff diff;
     try {
-      List<MasterPerson> before =
-          from == null ? List.of() : persons.findAllByCommunity(communityCode, from);
-      diff = CommunityDiff.between(communityCode, from, to, before, persons.findAllByCommunity(communityCode, to),
-          aliases::survivorsOfPersons);
+      // the two states are read side by side: reading Parquet is most of a diff's time
+      CompletableFuture<List<MasterPerson>> before = from == null
+          ? CompletableFuture.completedFuture(List.of())
+          : CompletableFuture.supplyAsync(() -> persons.findAllByCommunity(communityCode, from));
+      List<MasterPerson> after = persons.findAllByCommunity(communityCode, to);
+      diff = CommunityDiff.between(communityCode, from, to, join(before), after, aliases::survivorsOfPersons);
     } catch (SnapshotExpiredException e) {
       throw expired(e.snapshotId(), e);
     }
@@ -131,6 +140,22 @@ public final class ChangeFeed {
       recentDiffs.put(key, diff);
     }
     return diff;
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      // rethrown as it was thrown, so that callers see the repository's own exceptions
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private Long current() {
+    return boxed(persons.currentSnapshotId());
   }
 
   private static InvalidCursorException expired(Long snapshotId, Throwable cause) {

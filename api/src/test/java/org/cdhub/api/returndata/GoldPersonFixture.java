@@ -57,6 +57,12 @@ public final class GoldPersonFixture implements AutoCloseable {
     return new GoldPersonFixture(catalog, table);
   }
 
+  /** Opens the embedded lakehouse of {@code dataDir} and its existing gold.person. */
+  public static GoldPersonFixture existing(Path dataDir) {
+    JdbcCatalog catalog = open(dataDir);
+    return new GoldPersonFixture(catalog, catalog.loadTable(LakehouseTable.GOLD_PERSON.identifier()));
+  }
+
   /** The embedded lakehouse catalog of {@code dataDir}, as the API opens it. */
   public static JdbcCatalog open(Path dataDir) {
     LakehouseConfig config = LakehouseConfig.embedded(dataDir);
@@ -128,25 +134,39 @@ public final class GoldPersonFixture implements AutoCloseable {
 
   /** Records that {@code aliasId} was absorbed by {@code survivorId} (gold.master_alias, created on first use). */
   public long addPersonAlias(String aliasId, String survivorId, String runId, Instant mergedAt) {
+    return addPersonAliases(Map.of(aliasId, survivorId), runId, mergedAt);
+  }
+
+  /** Records each alias id (key) as absorbed by its survivor (value), in one commit of gold.master_alias. */
+  public long addPersonAliases(Map<String, String> survivorByAlias, String runId, Instant mergedAt) {
     LakehouseTable aliases = LakehouseTable.GOLD_MASTER_ALIAS;
     Table aliasTable = catalog.tableExists(aliases.identifier())
         ? catalog.loadTable(aliases.identifier())
-        : catalog.createTable(aliases.identifier(), aliases.schema(), aliases.partitionSpec());
-    GenericRecord row = GenericRecord.create(aliasTable.schema());
-    row.setField("alias_id", aliasId);
-    row.setField("entity_type", EntityType.PERSON.name());
-    row.setField("master_id", survivorId);
-    row.setField("run_id", runId);
-    row.setField("merged_at", mergedAt.atOffset(ZoneOffset.UTC));
+        : catalog.createTable(aliases.identifier(), aliases.schema(), aliases.partitionSpec(), aliases.tableProperties());
     OutputFileFactory files = OutputFileFactory.builderFor(aliasTable, 1, ++fileSequence).format(FileFormat.PARQUET).build();
     GenericFileWriterFactory writers = new GenericFileWriterFactory.Builder(aliasTable).dataFileFormat(FileFormat.PARQUET).build();
     PartitionKey partition = new PartitionKey(aliasTable.spec(), aliasTable.schema());
-    partition.partition(row);
-    DataWriter<Record> writer = writers.newDataWriter(files.newOutputFile(aliasTable.spec(), partition), aliasTable.spec(), partition);
-    try (writer) {
+    DataWriter<Record> writer = null;
+    for (Map.Entry<String, String> alias : survivorByAlias.entrySet()) {
+      GenericRecord row = GenericRecord.create(aliasTable.schema());
+      row.setField("alias_id", alias.getKey());
+      row.setField("entity_type", EntityType.PERSON.name());
+      row.setField("master_id", alias.getValue());
+      row.setField("run_id", runId);
+      row.setField("merged_at", mergedAt.atOffset(ZoneOffset.UTC));
+      if (writer == null) {
+        partition.partition(row);
+        writer = writers.newDataWriter(files.newOutputFile(aliasTable.spec(), partition), aliasTable.spec(), partition);
+      }
       writer.write(row);
+    }
+    if (writer == null) {
+      throw new IllegalArgumentException("Cannot add aliases: none given");
+    }
+    try {
+      writer.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write gold.master_alias test row", e);
+      throw new UncheckedIOException("Cannot write gold.master_alias test rows", e);
     }
     aliasTable.newAppend().appendFile(writer.toDataFile()).commit();
     return aliasTable.currentSnapshot().snapshotId();
