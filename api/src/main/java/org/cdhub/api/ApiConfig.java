@@ -3,13 +3,16 @@ package org.cdhub.api;
 import static java.util.Objects.requireNonNull;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -22,10 +25,14 @@ import org.springframework.validation.annotation.Validated;
  * hub.api.clients.&lt;client-id&gt;.key-sha256   64 lower-case hex digits: SHA-256 of the client's key (UTF-8)
  * hub.api.clients.&lt;client-id&gt;.communities  12-digit community codes the client may read (at least one)
  * hub.api.clients.&lt;client-id&gt;.purpose      purpose written to the audit log (default community-governance)
+ * hub.api.clients.&lt;client-id&gt;.expires-at   instant the key stops working (ISO-8601; default never)
+ * hub.api.clients.&lt;client-id&gt;.requests-per-second  requests the client may make per second (default 50)
+ * hub.api.clients.&lt;client-id&gt;.roles        what it may see beyond masked records: provenance (default none)
  * hub.api.demo-key                         plain key of a demo client (demo runs only; hashed at startup)
  * hub.api.demo-communities                 communities the demo client may read (required with demo-key)
  * hub.api.demo-client-id                   client id of the demo client (default demo)
  * hub.api.demo-purpose                     audit purpose of the demo client (default demo)
+ * hub.api.demo-requests-per-second         requests the demo client may make per second (default 50)
  * </pre>
  */
 @Validated
@@ -38,12 +45,15 @@ public record ApiConfig(
         demoCommunities,
     @DefaultValue("demo") @Pattern(regexp = CLIENT_ID, message = "must be lower-case letters, digits and dashes")
         String demoClientId,
-    @DefaultValue("demo") @NotBlank String demoPurpose) {
+    @DefaultValue("demo") @NotBlank String demoPurpose,
+    @DefaultValue(DEFAULT_REQUESTS_PER_SECOND) @Min(1) int demoRequestsPerSecond) {
 
   public static final String CLIENT_ID = "[a-z0-9][a-z0-9-]{0,62}";
   public static final String COMMUNITY_CODE = "[0-9]{12}";
   public static final String SHA256_HEX = "[0-9a-f]{64}";
   public static final String DEFAULT_PURPOSE = "community-governance";
+  /** A platform syncing its roster needs a few requests a second; 50 leaves room and stops a runaway loop. */
+  public static final String DEFAULT_REQUESTS_PER_SECOND = "50";
   /** A demo key shorter than this is refused: it would be guessable. */
   public static final int MIN_DEMO_KEY_LENGTH = 16;
 
@@ -53,18 +63,37 @@ public record ApiConfig(
    * @param keySha256 SHA-256 of the key, hex ({@code hub.api.clients.<id>.key-sha256})
    * @param communities community codes it may read ({@code hub.api.clients.<id>.communities})
    * @param purpose audit purpose ({@code hub.api.clients.<id>.purpose})
+   * @param expiresAt when the key stops working, null for never ({@code hub.api.clients.<id>.expires-at})
+   * @param requestsPerSecond the client's rate limit ({@code hub.api.clients.<id>.requests-per-second})
+   * @param roles what it may see beyond masked records ({@code hub.api.clients.<id>.roles})
    */
   public record Client(
       @NotBlank @Pattern(regexp = SHA256_HEX, message = "must be 64 lower-case hex digits (SHA-256 of the key)")
           String keySha256,
       @NotEmpty List<@Pattern(regexp = COMMUNITY_CODE, message = "must be a 12-digit community code") String>
           communities,
-      @DefaultValue(DEFAULT_PURPOSE) @NotBlank String purpose) {
+      @DefaultValue(DEFAULT_PURPOSE) @NotBlank String purpose,
+      Instant expiresAt,
+      @DefaultValue(DEFAULT_REQUESTS_PER_SECOND) @Min(1) int requestsPerSecond,
+      @DefaultValue List<@Pattern(regexp = "provenance", message = "must be a known role: provenance") String> roles) {
+    @ConstructorBinding
     public Client {
       communities = communities == null ? List.of() : List.copyOf(communities);
+      roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    /** A client without roles. */
+    public Client(String keySha256, List<String> communities, String purpose, Instant expiresAt, int requestsPerSecond) {
+      this(keySha256, communities, purpose, expiresAt, requestsPerSecond, List.of());
+    }
+
+    /** A client whose key never expires, at the default rate limit, without roles. */
+    public Client(String keySha256, List<String> communities, String purpose) {
+      this(keySha256, communities, purpose, null, Integer.parseInt(DEFAULT_REQUESTS_PER_SECOND));
     }
   }
 
+  @ConstructorBinding
   public ApiConfig {
     requireNonNull(demoClientId, "demoClientId is null");
     requireNonNull(demoPurpose, "demoPurpose is null");
@@ -89,6 +118,11 @@ public record ApiConfig(
     }
   }
 
+  /** A configuration whose demo client, if any, has the default rate limit. */
+  public ApiConfig(Map<String, Client> clients, String demoKey, List<String> demoCommunities, String demoClientId, String demoPurpose) {
+    this(clients, demoKey, demoCommunities, demoClientId, demoPurpose, Integer.parseInt(DEFAULT_REQUESTS_PER_SECOND));
+  }
+
   /** Whether a demo client is configured. */
   public boolean hasDemoClient() {
     return demoKey != null;
@@ -99,6 +133,6 @@ public record ApiConfig(
     // records print every component; the plain demo key must never reach a log
     return "ApiConfig[clients=" + clients + ", demoKey=" + (demoKey == null ? "null" : "***")
         + ", demoCommunities=" + demoCommunities + ", demoClientId=" + demoClientId
-        + ", demoPurpose=" + demoPurpose + "]";
+        + ", demoPurpose=" + demoPurpose + ", demoRequestsPerSecond=" + demoRequestsPerSecond + "]";
   }
 }

@@ -6,13 +6,17 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.catalog.DatasetCatalogService;
+import org.cdhub.api.report.CommunityReportService;
+import org.cdhub.api.report.ReportTemplates;
 import org.cdhub.api.returndata.ChangeFeed;
 import org.cdhub.api.returndata.CommunityPersonService;
 import org.cdhub.api.returndata.GoldPersonRepository;
+import org.cdhub.api.returndata.IcebergGoldPersonRecords;
 import org.cdhub.api.returndata.IcebergGoldPersonRepository;
 import org.cdhub.api.returndata.IcebergMasterAliasRepository;
 import org.cdhub.api.returndata.MasterAliasRepository;
 import org.cdhub.api.returndata.PersonMasking;
+import org.cdhub.api.returndata.PersonRecordService;
 import org.cdhub.api.security.ApiClients;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.model.lakehouse.LakehouseConfig;
@@ -37,8 +41,8 @@ public class ApiWiring {
   }
 
   @Bean
-  ApiClients apiClients(ApiConfig config) {
-    return ApiClients.from(config);
+  ApiClients apiClients(ApiConfig config, Clock clock) {
+    return ApiClients.from(config, clock);
   }
 
   /** The catalog's state store; it holds the access audit log. */
@@ -77,6 +81,17 @@ public class ApiWiring {
   @Bean
   PersonMasking personMasking(Clock clock) {
     return new PersonMasking(clock);
+  }
+
+  @Bean
+  PersonRecordService personRecordService(Catalog lakehouseCatalog, PersonMasking masking, PersonalDataAudit audit) {
+    return new PersonRecordService(new IcebergGoldPersonRecords(lakehouseCatalog), masking, audit);
+  }
+
+  @Bean
+  CommunityReportService communityReportService(
+      GoldPersonRepository persons, PersonMasking masking, PersonalDataAudit audit, Clock clock) {
+    return new CommunityReportService(ReportTemplates.bundled(), persons, masking, audit, clock);
   }
 
   @Bean

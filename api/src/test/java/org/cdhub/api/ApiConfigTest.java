@@ -42,6 +42,9 @@ class ApiConfigTest {
         "hub.api.clients.north-platform.key-sha256=" + NORTH_HASH,
         "hub.api.clients.north-platform.communities=640106001001,640106001003",
         "hub.api.clients.north-platform.purpose=elderly-care",
+        "hub.api.clients.north-platform.expires-at=2027-06-30T16:00:00Z",
+        "hub.api.clients.north-platform.requests-per-second=20",
+        "hub.api.demo-requests-per-second=400",
         "hub.api.clients.south-platform.key-sha256=" + ApiClients.sha256Hex("south-platform-key"),
         "hub.api.clients.south-platform.communities[0]=640106001002",
         "hub.api.demo-key=demo-key-0123456789",
@@ -54,6 +57,12 @@ class ApiConfigTest {
           assertThat(north.keySha256()).isEqualTo(NORTH_HASH);
           assertThat(north.communities()).containsExactly("640106001001", "640106001003");
           assertThat(north.purpose()).isEqualTo("elderly-care");
+          assertThat(north.expiresAt()).isEqualTo(java.time.Instant.parse("2027-06-30T16:00:00Z"));
+          assertThat(north.requestsPerSecond()).isEqualTo(20);
+          assertThat(config.clients().get("south-platform").expiresAt()).isNull();
+          assertThat(config.clients().get("south-platform").requestsPerSecond())
+              .isEqualTo(Integer.parseInt(ApiConfig.DEFAULT_REQUESTS_PER_SECOND));
+          assertThat(config.demoRequestsPerSecond()).isEqualTo(400);
           assertThat(config.clients().get("south-platform").purpose()).isEqualTo(ApiConfig.DEFAULT_PURPOSE);
           assertThat(config.clients().get("south-platform").communities()).containsExactly("640106001002");
           assertThat(config.demoKey()).isEqualTo("demo-key-0123456789");
@@ -89,6 +98,29 @@ class ApiConfigTest {
   void failsOnAClientWithoutCommunities() {
     runner.withPropertyValues("hub.api.clients.north.key-sha256=" + NORTH_HASH).run(context ->
         assertThat(context).getFailure().hasStackTraceContaining("clients[north].communities"));
+  }
+
+  @Test
+  void failsOnARateLimitBelowOneAndOnAnExpiryThatIsNoInstant() {
+    runner.withPropertyValues("hub.api.clients.north.key-sha256=" + NORTH_HASH, "hub.api.clients.north.communities=640106001001",
+        "hub.api.clients.north.requests-per-second=0").run(context ->
+        assertThat(context).getFailure().hasStackTraceContaining("clients[north].requestsPerSecond"));
+    runner.withPropertyValues("hub.api.clients.north.key-sha256=" + NORTH_HASH, "hub.api.clients.north.communities=640106001001",
+        "hub.api.clients.north.expires-at=next tuesday").run(context ->
+        assertThat(context).getFailure().hasStackTraceContaining("hub.api.clients.north.expires-at"));
+  }
+
+  @Test
+  void bindsRolesAndRefusesAnUnknownRole() {
+    runner.withPropertyValues("hub.api.clients.north.key-sha256=" + NORTH_HASH, "hub.api.clients.north.communities=640106001001",
+        "hub.api.clients.north.roles=provenance").run(context -> {
+          assertThat(context.getBean(ApiConfig.class).clients().get("north").roles()).containsExactly("provenance");
+          assertThat(ApiClients.from(context.getBean(ApiConfig.class)).authenticate("north-platform-key").orElseThrow()
+              .hasRole(org.cdhub.api.security.ApiClient.PROVENANCE)).isTrue();
+        });
+    runner.withPropertyValues("hub.api.clients.north.key-sha256=" + NORTH_HASH, "hub.api.clients.north.communities=640106001001",
+        "hub.api.clients.north.roles=superuser").run(context ->
+        assertThat(context).getFailure().hasStackTraceContaining("clients[north].roles"));
   }
 
   @Test

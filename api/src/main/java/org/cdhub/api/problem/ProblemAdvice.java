@@ -7,6 +7,8 @@ import jakarta.validation.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import org.cdhub.api.catalog.DatasetNotRegisteredException;
+import org.cdhub.api.report.ReportNotDefinedException;
+import org.cdhub.api.returndata.PersonNotFoundException;
 import org.cdhub.api.returndata.DatasetUnavailableException;
 import org.cdhub.api.returndata.InvalidCursorException;
 import org.cdhub.api.security.OutsideJurisdictionException;
@@ -76,6 +78,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> datasetNotRegistered(DatasetNotRegisteredException e, HttpServletRequest request) {
     return respond(new ApiProblem(HttpStatus.NOT_FOUND, "qualifiedName", "not-registered",
         "Dataset not in the catalog", e.getMessage()), request);
+  }
+
+  @ExceptionHandler(PersonNotFoundException.class)
+  ResponseEntity<ProblemDetail> personNotFound(PersonNotFoundException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.NOT_FOUND, "masterId", "not-found", "No such person", e.getMessage()), request);
+  }
+
+  @ExceptionHandler(ReportNotDefinedException.class)
+  ResponseEntity<ProblemDetail> reportNotDefined(ReportNotDefinedException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.NOT_FOUND, "reportCode", "not-defined", "No such report", e.getMessage()), request);
   }
 
   @ExceptionHandler(Exception.class)

@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.cdhub.kernel.Masking;
 import org.cdhub.kernel.Sex;
 import org.cdhub.model.entity.MasterPerson;
+import org.cdhub.model.schema.Sensitive;
 
 /**
  * The default view of a person for client platforms: what the kernel's {@link Masking} keeps
@@ -20,10 +22,38 @@ public final class PersonMasking {
   static final ZoneId HUB_ZONE = ZoneId.of("Asia/Shanghai");
   static final int OLDEST_BAND = 90;
 
+  /**
+   * How each personal field of the schema's person reaches a client. The schema marks fields
+   * {@code @Sensitive}; a personal field missing here stops startup, so a field added to the
+   * schema cannot reach clients unmasked by accident.
+   */
+  static final Map<String, String> PERSONAL_FIELDS = Map.of(
+      "idNumber", "Masking.idNumber",
+      "otherIdNumber", "not served",
+      "name", "Masking.name",
+      "birthDate", "birth year and ten-year age band",
+      "phone", "Masking.phone",
+      "address", "Masking.address");
+
   private final Clock clock;
 
   public PersonMasking(Clock clock) {
     this.clock = requireNonNull(clock, "clock is null");
+    requireEveryPersonalFieldHandled(MasterPerson.class, PERSONAL_FIELDS.keySet());
+  }
+
+  /**
+   * @throws IllegalStateException naming the first personal field of {@code type} (by its
+   *     {@code @Sensitive} annotation) that {@code handled} does not cover
+   */
+  static void requireEveryPersonalFieldHandled(Class<? extends Record> type, java.util.Set<String> handled) {
+    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+      Sensitive sensitive = c.getAnnotation(Sensitive.class);
+      if (sensitive != null && sensitive.value().isPersonal() && !handled.contains(c.getName())) {
+        throw new IllegalStateException("Cannot serve " + type.getSimpleName() + ": field " + c.getName() + " is "
+            + sensitive.value() + " in the schema but the API has no masking for it (PersonMasking.PERSONAL_FIELDS)");
+      }
+    }
   }
 
   public MaskedPerson mask(MasterPerson person) {

@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import org.cdhub.api.generated.api.PersonsApi;
 import org.cdhub.api.generated.model.PageInfo;
 import org.cdhub.api.generated.model.Person;
+import org.cdhub.api.generated.model.PersonDetail;
 import org.cdhub.api.generated.model.PersonPage;
+import org.cdhub.api.generated.model.SourceRecord;
 import org.cdhub.api.generated.model.Sex;
 import org.cdhub.api.security.CurrentClient;
 import org.springframework.http.ResponseEntity;
@@ -16,11 +18,44 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PersonsController implements PersonsApi {
   private final CommunityPersonService persons;
+  private final PersonRecordService records;
   private final CurrentClient caller;
 
-  PersonsController(CommunityPersonService persons, CurrentClient caller) {
+  PersonsController(CommunityPersonService persons, PersonRecordService records, CurrentClient caller) {
     this.persons = requireNonNull(persons, "persons is null");
+    this.records = requireNonNull(records, "records is null");
     this.caller = requireNonNull(caller, "caller is null");
+  }
+
+  @Override
+  public ResponseEntity<PersonDetail> getCommunityPerson(String communityCode, String masterId) {
+    PersonRecordService.PersonView view = records.find(caller.require(), communityCode, masterId);
+    PersonDetail detail = new PersonDetail(toDto(view.person()), true,
+        view.relationships().stream().map(e -> toDto(e, masterId)).toList());
+    if (view.withProvenance()) {
+      detail.sourceRecords(view.sourceRecords().stream().map(PersonsController::toDto).toList())
+          .provenance(new java.util.TreeMap<>(view.provenance()));
+    } else {
+      // absent, not empty: an empty list would claim the person has no source records
+      detail.setSourceRecords(null);
+      detail.setProvenance(null);
+    }
+    return ResponseEntity.ok(detail);
+  }
+
+  private static org.cdhub.api.generated.model.Relationship toDto(org.cdhub.model.entity.Relationship e, String masterId) {
+    boolean out = e.fromId().equals(masterId);
+    return new org.cdhub.api.generated.model.Relationship(e.relationshipType().name(),
+        out ? org.cdhub.api.generated.model.Relationship.DirectionEnum.OUT : org.cdhub.api.generated.model.Relationship.DirectionEnum.IN,
+        out ? e.toId() : e.fromId())
+        .validFrom(e.validFrom() == null ? null : e.validFrom().atOffset(ZoneOffset.UTC));
+  }
+
+  private static SourceRecord toDto(org.cdhub.model.entity.SourceXref x) {
+    return new SourceRecord(x.sourceSystem(), x.sourceRecordId())
+        .matchRule(x.matchRule())
+        .matchScore(x.matchScore())
+        .linkedAt(x.linkedAt() == null ? null : x.linkedAt().atOffset(ZoneOffset.UTC));
   }
 
   @Override

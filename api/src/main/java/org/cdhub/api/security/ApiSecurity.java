@@ -30,7 +30,7 @@ public class ApiSecurity {
   @Bean
   SecurityFilterChain apiFilterChain(HttpSecurity http, ApiClients clients, ProblemResponses problems) throws Exception {
     // not a bean: Spring Boot would also register a bean Filter with the servlet container
-    ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(clients, problems);
+    ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(clients, clients.requestRates(), problems);
     return http
         .csrf(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)

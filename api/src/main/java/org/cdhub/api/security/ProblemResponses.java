@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -32,13 +33,26 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    ApiProblem problem = e instanceof BadCredentialsException
-        ? new ApiProblem(HttpStatus.UNAUTHORIZED, "apiKey", "invalid", "Unknown API key",
-            "The key in header " + ApiKeyAuthenticationFilter.HEADER + " belongs to no client")
-        : new ApiProblem(HttpStatus.UNAUTHORIZED, "apiKey", "missing", "API key required",
-            "Send the client's key in header " + ApiKeyAuthenticationFilter.HEADER);
+    ApiProblem problem;
+    if (e instanceof CredentialsExpiredException) {
+      problem = new ApiProblem(HttpStatus.UNAUTHORIZED, "apiKey", "expired", "API key expired",
+          "The key in header " + ApiKeyAuthenticationFilter.HEADER + " has expired; ask the data bureau for a new one");
+    } else if (e instanceof BadCredentialsException) {
+      problem = new ApiProblem(HttpStatus.UNAUTHORIZED, "apiKey", "invalid", "Unknown API key",
+          "The key in header " + ApiKeyAuthenticationFilter.HEADER + " belongs to no client");
+    } else {
+      problem = new ApiProblem(HttpStatus.UNAUTHORIZED, "apiKey", "missing", "API key required",
+          "Send the client's key in header " + ApiKeyAuthenticationFilter.HEADER);
+    }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
     write(response, problem, request);
+  }
+
+  /** The client used up this second's requests: it may retry in a second. */
+  void tooManyRequests(HttpServletRequest request, HttpServletResponse response, int limitPerSecond) throws IOException {
+    response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+    write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "request", "rate-limited", "Too many requests",
+        "The client may make " + limitPerSecond + " requests per second; retry after a second"), request);
   }
 
   @Override

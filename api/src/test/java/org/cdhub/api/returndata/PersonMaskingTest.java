@@ -86,4 +86,29 @@ class PersonMaskingTest {
         "13912345678", "金凤区长城中路街道丽景社区丽景湾小区3号楼2单元501室", "H-1", "640106",
         "640106001001", "64010600100101", List.of("ELDERLY_ALONE"), Map.of(), 1, Instant.EPOCH);
   }
+
+  /** A person type with a personal field the API has no masking for. */
+  record PersonWithBadge(
+      @org.cdhub.model.schema.Sensitive(org.cdhub.model.schema.Sensitivity.PERSONAL) String name,
+      @org.cdhub.model.schema.Sensitive(org.cdhub.model.schema.Sensitivity.SENSITIVE_PERSONAL) String badgeNumber,
+      String communityCode) {}
+
+  @org.junit.jupiter.api.Test
+  void coversEveryPersonalFieldTheSchemaMarksAndRefusesAnUncoveredOne() {
+    // the schema's person: every @Sensitive personal field has a handling (the constructor checks it)
+    java.util.Set<String> personal = new java.util.HashSet<>();
+    for (java.lang.reflect.RecordComponent c : org.cdhub.model.entity.MasterPerson.class.getRecordComponents()) {
+      org.cdhub.model.schema.Sensitive s = c.getAnnotation(org.cdhub.model.schema.Sensitive.class);
+      if (s != null && s.value().isPersonal()) {
+        personal.add(c.getName());
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(personal).contains("idNumber", "phone", "birthDate");
+    org.assertj.core.api.Assertions.assertThat(PersonMasking.PERSONAL_FIELDS.keySet()).containsAll(personal);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> PersonMasking.requireEveryPersonalFieldHandled(PersonWithBadge.class, java.util.Set.of("name")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("badgeNumber").hasMessageContaining("SENSITIVE_PERSONAL");
+  }
 }

@@ -61,6 +61,7 @@ class PersonsControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean CommunityPersonService service;
+  @MockitoBean PersonRecordService records;
 
   @Test
   void answersWithoutAKeyWith401ApiKeyMissing() throws Exception {
@@ -179,6 +180,38 @@ class PersonsControllerTest {
         .andExpect(jsonPath("$.page.hasMore").value(false))
         .andExpect(jsonPath("$.page.nextCursor").doesNotExist())
         .andExpect(jsonPath("$.items").isEmpty());
+  }
+
+  @Test
+  void servesOnePersonWithItsEdgesAndProvenanceOnlyWhenTheServiceGrantsIt() throws Exception {
+    MaskedPerson person = new MaskedPerson("P-1", "张*", "**************123X", Sex.FEMALE, 1950, "70-79", "139****0000",
+        "金凤区****", "L-H1", "640106", NORTH, NORTH + "01", List.of("ELDERLY_ALONE"), Instant.parse("2026-12-01T08:00:00Z"));
+    org.cdhub.model.entity.Relationship livesIn = new org.cdhub.model.entity.Relationship(
+        org.cdhub.model.entity.RelationshipType.LIVES_IN, "P-1", "L-H1", "hr_household", "R1", null, Instant.EPOCH);
+    org.cdhub.model.entity.Relationship involves = new org.cdhub.model.entity.Relationship(
+        org.cdhub.model.entity.RelationshipType.INVOLVES, "E-9", "P-1", "grid_incident", "G1", null, Instant.EPOCH);
+    when(records.find(any(), eq(NORTH), eq("P-1"))).thenReturn(
+        new PersonRecordService.PersonView(person, List.of(livesIn, involves), false, List.of(), Map.of()));
+
+    mvc.perform(get(PATH + "/{id}", NORTH, "P-1").header("X-API-Key", KEY))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.person.idNumber").value("**************123X"))
+        .andExpect(jsonPath("$.masked").value(true))
+        .andExpect(jsonPath("$.relationships[0].type").value("LIVES_IN"))
+        .andExpect(jsonPath("$.relationships[0].direction").value("OUT"))
+        .andExpect(jsonPath("$.relationships[0].otherId").value("L-H1"))
+        .andExpect(jsonPath("$.relationships[1].direction").value("IN"))
+        .andExpect(jsonPath("$.relationships[1].otherId").value("E-9"))
+        .andExpect(jsonPath("$.sourceRecords").doesNotExist())
+        .andExpect(jsonPath("$.provenance").doesNotExist());
+  }
+
+  @Test
+  void answersAnUnknownPersonWith404AndAMalformedIdWith400() throws Exception {
+    when(records.find(any(), eq(NORTH), eq("P-404"))).thenThrow(new PersonNotFoundException(NORTH, "P-404"));
+
+    problem(mvc.perform(get(PATH + "/{id}", NORTH, "P-404").header("X-API-Key", KEY)), 404, "masterId.not-found");
+    problem(mvc.perform(get(PATH + "/{id}", NORTH, "P-1' OR '1'='1").header("X-API-Key", KEY)), 400, "masterId.pattern");
   }
 
   private ResultActions withKey(String community) throws Exception {

@@ -1,0 +1,8 @@
+package org.cdhub.api.returndata;
+
+/** No person with the master id in the community asked for (also when it lives in another one: no hint where). */
+public final class PersonNotFoundException extends RuntimeException {
+  public PersonNotFoundException(String communityCode, String masterId) {
+    super("Cannot find person " + masterId + " in community " + communityCode);
+  }
+}

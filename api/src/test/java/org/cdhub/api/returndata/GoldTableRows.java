@@ -1,0 +1,52 @@
+package org.cdhub.api.returndata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.data.GenericFileWriterFactory;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.DataWriter;
+import org.apache.iceberg.io.OutputFileFactory;
+import org.cdhub.model.lakehouse.LakehouseTable;
+
+/** Writes rows into any gold table of a test lakehouse, one file per row (enough for tests), one commit. */
+final class GoldTableRows {
+  private GoldTableRows() {}
+
+  /** Rows as column name to value; instants are stored as the table's timestamptz. */
+  static void append(Catalog catalog, LakehouseTable which, List<Map<String, Object>> rows) {
+    if (!((SupportsNamespaces) catalog).namespaceExists(Namespace.of(which.identifier().namespace().level(0)))) {
+      ((SupportsNamespaces) catalog).createNamespace(which.identifier().namespace());
+    }
+    Table table = catalog.tableExists(which.identifier()) ? catalog.loadTable(which.identifier())
+        : catalog.createTable(which.identifier(), which.schema(), which.partitionSpec());
+    OutputFileFactory files = OutputFileFactory.builderFor(table, 7, System.nanoTime()).format(FileFormat.PARQUET).build();
+    GenericFileWriterFactory writers = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).build();
+    AppendFiles append = table.newAppend();
+    for (Map<String, Object> values : rows) {
+      GenericRecord r = GenericRecord.create(table.schema());
+      values.forEach((k, v) -> r.setField(k, v instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : v));
+      PartitionKey partition = new PartitionKey(table.spec(), table.schema());
+      partition.partition(r);
+      DataWriter<Record> writer = writers.newDataWriter(files.newOutputFile(table.spec(), partition), table.spec(), partition);
+      try (writer) {
+        writer.write(r);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write " + which.qualifiedName() + " test rows", e);
+      }
+      append.appendFile(writer.toDataFile());
+    }
+    append.commit();
+  }
+}
