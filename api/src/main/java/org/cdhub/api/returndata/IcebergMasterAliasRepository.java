@@ -50,7 +50,7 @@ public final class IcebergMasterAliasRepository implements MasterAliasRepository
     }
     String person = EntityType.PERSON.name();
     Map<String, String> survivors = new HashMap<>();
-    // the person partition is small next to gold.person (one row per absorbed master): a scan beats an IN list of ids
+    // one scan of the person partition (a row per absorbed master), ids checked in memory: no filter with thousands of ids
     try (CloseableIterable<Record> rows = IcebergGenerics.read(table).select(COLUMNS)
         .where(Expressions.equal("entity_type", person)).build()) {
       for (Record row : rows) {
