@@ -8,10 +8,13 @@ import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.catalog.DatasetCatalogService;
 import org.cdhub.api.report.CommunityReportService;
 import org.cdhub.api.report.ReportTemplates;
+import org.cdhub.api.returndata.ChangeFeed;
 import org.cdhub.api.returndata.CommunityPersonService;
 import org.cdhub.api.returndata.GoldPersonRepository;
 import org.cdhub.api.returndata.IcebergGoldPersonRecords;
 import org.cdhub.api.returndata.IcebergGoldPersonRepository;
+import org.cdhub.api.returndata.IcebergMasterAliasRepository;
+import org.cdhub.api.returndata.MasterAliasRepository;
 import org.cdhub.api.returndata.PersonMasking;
 import org.cdhub.api.returndata.PersonRecordService;
 import org.cdhub.api.security.ApiClients;
@@ -95,6 +98,17 @@ public class ApiWiring {
   CommunityPersonService communityPersonService(
       GoldPersonRepository persons, PersonMasking masking, PersonalDataAudit audit) {
     return new CommunityPersonService(persons, masking, audit);
+  }
+
+  @Bean
+  MasterAliasRepository masterAliasRepository(Catalog lakehouseCatalog) {
+    return new IcebergMasterAliasRepository(lakehouseCatalog);
+  }
+
+  @Bean
+  ChangeFeed changeFeed(GoldPersonRepository persons, MasterAliasRepository aliases, PersonMasking masking,
+      PersonalDataAudit audit) {
+    return new ChangeFeed(persons, aliases, masking, audit);
   }
 
   /** One line when the API is ready: where it listens, for people and for the launcher's log. */

@@ -15,10 +15,14 @@ import java.util.List;
 import java.util.Set;
 import org.cdhub.api.client.ApiException;
 import org.cdhub.api.client.api.CatalogApi;
+import org.cdhub.api.client.api.ChangesApi;
 import org.cdhub.api.client.api.PersonsApi;
+import org.cdhub.api.client.model.ChangePage;
+import org.cdhub.api.client.model.ChangeType;
 import org.cdhub.api.client.model.Dataset;
 import org.cdhub.api.client.model.Sensitivity;
 import org.cdhub.api.client.model.Person;
+import org.cdhub.api.client.model.PersonChange;
 import org.cdhub.api.client.model.PersonPage;
 import org.cdhub.api.returndata.GoldPersonFixture;
 import org.cdhub.api.returndata.TestPersons;
@@ -47,6 +51,9 @@ class HubApiEndToEndTest {
   static final String SOUTH = "640106001002";
   static final String NORTH_KEY = "north-platform-key-e2e-0001";
   static final String DEMO_KEY = "demo-key-e2e-0123456789";
+  /** A community of its own for the change feed test, which writes new snapshots. */
+  static final String FEED = "640106001003";
+  static final String FEED_KEY = "feed-platform-key-e2e-0001";
 
   @TempDir static Path dataDir;
   static List<MasterPerson> north;
@@ -60,6 +67,8 @@ class HubApiEndToEndTest {
     registry.add("hub.api.clients.north-platform.key-sha256", () -> ApiClients.sha256Hex(NORTH_KEY));
     registry.add("hub.api.clients.north-platform.communities", () -> NORTH);
     registry.add("hub.api.clients.north-platform.purpose", () -> "elderly-care");
+    registry.add("hub.api.clients.feed-platform.key-sha256", () -> ApiClients.sha256Hex(FEED_KEY));
+    registry.add("hub.api.clients.feed-platform.communities", () -> FEED);
     registry.add("hub.api.demo-key", () -> DEMO_KEY);
     registry.add("hub.api.demo-communities", () -> SOUTH);
   }
@@ -192,6 +201,50 @@ class HubApiEndToEndTest {
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.getCode()).isEqualTo(400);
           assertThat(e.getResponseBody()).contains("\"code\":\"cursor.malformed\"");
+        });
+  }
+
+  @Test
+  void followsTheChangeFeedFromAStartingCursorThroughPagesOfMaskedInserts() throws Exception {
+    ChangesApi api = new ChangesApi(apiClient(FEED_KEY));
+    ChangePage start = api.listCommunityChanges(FEED, null, null);
+    assertThat(start.getChanges()).isEmpty();
+    List<MasterPerson> arrivals = TestPersons.of(FEED, 1, 3, 2028);
+    String written;
+    try (GoldPersonFixture lakehouse = GoldPersonFixture.existing(dataDir)) {
+      written = Long.toString(lakehouse.append(arrivals));
+    }
+
+    ChangePage first = api.listCommunityChanges(FEED, start.getPage().getNextCursor(), 2);
+    ChangePage second = api.listCommunityChanges(FEED, first.getPage().getNextCursor(), 2);
+    ChangePage idle = api.listCommunityChanges(FEED, second.getPage().getNextCursor(), 2);
+
+    assertThat(first.getPage().getHasMore()).isTrue();
+    assertThat(second.getPage().getHasMore()).isFalse();
+    List<PersonChange> changes = new ArrayList<>(first.getChanges());
+    changes.addAll(second.getChanges());
+    assertThat(changes).extracting(PersonChange::getMasterId)
+        .containsExactlyElementsOf(arrivals.stream().map(MasterPerson::masterId).sorted().toList());
+    assertThat(changes).allSatisfy(change -> {
+      assertThat(change.getType()).isEqualTo(ChangeType.INSERT);
+      assertThat(change.getSnapshotId()).isEqualTo(written);
+      MasterPerson stored = arrivals.stream().filter(p -> p.masterId().equals(change.getMasterId())).findFirst().orElseThrow();
+      assertThat(change.getPerson().getIdNumber()).isEqualTo("**************" + stored.idNumber().substring(14));
+    });
+    assertThat(idle.getChanges()).isEmpty();
+    assertThat(idle.getPage().getNextCursor()).isEqualTo(second.getPage().getNextCursor());
+    String raw = http("/api/v1/communities/" + FEED + "/changes?since=" + start.getPage().getNextCursor(), FEED_KEY).body();
+    for (MasterPerson stored : arrivals) {
+      assertThat(raw).contains(stored.masterId()).doesNotContain(stored.idNumber(), stored.phone());
+    }
+  }
+
+  @Test
+  void refusesAMalformedChangeCursorWith400NamingSince() {
+    assertThatThrownBy(() -> new ChangesApi(apiClient(FEED_KEY)).listCommunityChanges(FEED, "bm9wZQ", 10))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.getCode()).isEqualTo(400);
+          assertThat(e.getResponseBody()).contains("\"code\":\"since.malformed\"");
         });
   }
 

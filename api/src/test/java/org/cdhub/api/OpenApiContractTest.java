@@ -137,6 +137,16 @@ class OpenApiContractTest {
   }
 
   @Test
+  void changeFeedStartCatchUpAndRefusals() throws Exception {
+    String changes = "/api/v1/communities/{code}/changes";
+    String body = call("listCommunityChanges", get(changes, NORTH), 200).andReturn().getResponse().getContentAsString();
+    String since = com.jayway.jsonpath.JsonPath.read(body, "$.page.nextCursor");
+    call("listCommunityChanges", get(changes, NORTH).param("since", since).param("limit", "100"), 200);
+    call("listCommunityChanges", get(changes, NORTH).param("since", "bm90LWEtY3Vyc29y"), 400);
+    call("listCommunityChanges", get(changes, SOUTH), 403);
+  }
+
+  @Test
   void catalogEntryAndAnUnregisteredOne() throws Exception {
     call("getDataset", get("/api/v1/catalog/datasets/{name}", "gold.person"), 200);
     call("getDataset", get("/api/v1/catalog/datasets/{name}", "gold.nothing"), 404);

@@ -27,7 +27,7 @@ import org.cdhub.kernel.Masking;
  */
 public record AuditedQuery(String text) {
   /** Query parameters whose values are kept: they steer paging and file format, never hold personal data. */
-  public static final Set<String> PLAIN_PARAMETERS = Set.of("limit", "cursor", "format");
+  public static final Set<String> PLAIN_PARAMETERS = Set.of("limit", "cursor", "since", "format");
   /** Longest text kept; hostile requests can be far longer. */
   public static final int MAX_LENGTH = 2_000;
   static final String DROPPED = "***";

@@ -15,6 +15,8 @@ import org.cdhub.catalog.audit.AccessEvent;
  */
 public final class PersonalDataAudit {
   public static final String LIST = "LIST";
+  /** A read of a community's change feed. */
+  public static final String CHANGES = "CHANGES";
   public static final String OK = "OK";
   public static final String DENIED = "DENIED";
 
@@ -28,12 +30,22 @@ public final class PersonalDataAudit {
 
   /** A client listed the masked records {@code masterIds} of a dataset within one community. */
   public void listed(ApiClient client, AuditedQuery query, String dataset, String communityCode, List<String> masterIds) {
-    record(client, query, dataset, communityCode, masterIds, OK);
+    record(client, query, dataset, LIST, communityCode, masterIds, OK);
   }
 
   /** A client was refused a list outside its jurisdiction. */
   public void refused(ApiClient client, AuditedQuery query, String dataset, String communityCode) {
-    record(client, query, dataset, communityCode, List.of(), DENIED);
+    record(client, query, dataset, LIST, communityCode, List.of(), DENIED);
+  }
+
+  /** A client read the changes of the masters {@code masterIds} of a dataset within one community. */
+  public void changesListed(ApiClient client, AuditedQuery query, String dataset, String communityCode, List<String> masterIds) {
+    record(client, query, dataset, CHANGES, communityCode, masterIds, OK);
+  }
+
+  /** A client was refused the change feed of a community outside its jurisdiction. */
+  public void changesRefused(ApiClient client, AuditedQuery query, String dataset, String communityCode) {
+    record(client, query, dataset, CHANGES, communityCode, List.of(), DENIED);
   }
 
   /** The scope of a read limited to one community, as the audit log spells it. */
@@ -41,12 +53,12 @@ public final class PersonalDataAudit {
     return "community:" + communityCode;
   }
 
-  private void record(ApiClient client, AuditedQuery query, String dataset, String communityCode,
+  private void record(ApiClient client, AuditedQuery query, String dataset, String action, String communityCode,
       List<String> masterIds, String outcome) {
     requireNonNull(client, "client is null");
     requireNonNull(query, "query is null");
     requireNonNull(communityCode, "communityCode is null");
-    log.record(new AccessEvent(clock.instant(), client.id(), client.purpose(), dataset, LIST,
+    log.record(new AccessEvent(clock.instant(), client.id(), client.purpose(), dataset, action,
         communityScope(communityCode), masterIds.size(), false, outcome, query.text(), masterIds));
   }
 }

@@ -58,7 +58,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidCursorException.class)
   ResponseEntity<ProblemDetail> invalidCursor(InvalidCursorException e, HttpServletRequest request) {
-    return respond(new ApiProblem(HttpStatus.BAD_REQUEST, "cursor", e.rule(), "Invalid page cursor", e.getMessage()),
+    return respond(new ApiProblem(HttpStatus.BAD_REQUEST, e.field(), e.rule(), "Invalid page cursor", e.getMessage()),
         request);
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -60,6 +61,30 @@ public final class IcebergGoldPersonRepository implements GoldPersonRepository {
     if (limit < 1) {
       throw new IllegalArgumentException("Cannot list " + TABLE.qualifiedName() + ": limit must be positive, was " + limit);
     }
+    // a max-heap of the smallest master ids seen so far: memory stays O(limit) however large the community
+    PriorityQueue<Record> smallest = new PriorityQueue<>(limit + 1, BY_MASTER_ID.reversed());
+    scan(communityCode, snapshotId, afterMasterId, row -> {
+      smallest.add(row);
+      if (smallest.size() > limit) {
+        smallest.poll();
+      }
+    });
+    List<Record> page = new ArrayList<>(smallest);
+    page.sort(BY_MASTER_ID);
+    return page.stream().map(IcebergGoldPersonRepository::toPerson).toList();
+  }
+
+  @Override
+  public List<MasterPerson> findAllByCommunity(String communityCode, long snapshotId) {
+    requireNonNull(communityCode, "communityCode is null");
+    List<MasterPerson> all = new ArrayList<>();
+    scan(communityCode, snapshotId, null, row -> all.add(toPerson(row)));
+    all.sort(Comparator.comparing(MasterPerson::masterId));
+    return all;
+  }
+
+  /** Feeds {@code sink} the community's rows at the snapshot, after {@code afterMasterId} if given, in file order. */
+  private void scan(String communityCode, long snapshotId, String afterMasterId, Consumer<Record> sink) {
     Table table = table();
     if (table.snapshot(snapshotId) == null) {
       throw new SnapshotExpiredException(TABLE.qualifiedName(), snapshotId);
@@ -68,8 +93,6 @@ public final class IcebergGoldPersonRepository implements GoldPersonRepository {
     if (afterMasterId != null) {
       filter = Expressions.and(filter, Expressions.greaterThan("master_id", afterMasterId));
     }
-    // a max-heap of the smallest master ids seen so far: memory stays O(limit) however large the community
-    PriorityQueue<Record> smallest = new PriorityQueue<>(limit + 1, BY_MASTER_ID.reversed());
     try (CloseableIterable<Record> rows =
         IcebergGenerics.read(table).useSnapshot(snapshotId).select(COLUMNS).where(filter).build()) {
       for (Record row : rows) {
@@ -79,18 +102,12 @@ public final class IcebergGoldPersonRepository implements GoldPersonRepository {
             || (afterMasterId != null && masterId.compareTo(afterMasterId) <= 0)) {
           continue;
         }
-        smallest.add(row);
-        if (smallest.size() > limit) {
-          smallest.poll();
-        }
+        sink.accept(row);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + TABLE.qualifiedName() + " for community " + communityCode
           + " at snapshot " + snapshotId, e);
     }
-    List<Record> page = new ArrayList<>(smallest);
-    page.sort(BY_MASTER_ID);
-    return page.stream().map(IcebergGoldPersonRepository::toPerson).toList();
   }
 
   private Table table() {

@@ -77,7 +77,8 @@ class PersonsController implements PersonsApi {
         info);
   }
 
-  private static Person toDto(MaskedPerson p) {
+  /** Shared with the change feed: one mapping of a masked person. */
+  static Person toDto(MaskedPerson p) {
     return new Person(p.masterId(), Sex.fromValue(p.sex().name()), p.communityCode(), p.tags())
         .name(p.name())
         .idNumber(p.idNumber())

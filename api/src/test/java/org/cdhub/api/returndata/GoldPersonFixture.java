@@ -5,21 +5,28 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.RowDelta;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.data.GenericFileWriterFactory;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.deletes.EqualityDeleteWriter;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFileFactory;
 import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.cdhub.model.entity.EntityType;
 import org.cdhub.model.entity.MasterPerson;
 import org.cdhub.model.lakehouse.LakehouseConfig;
 import org.cdhub.model.lakehouse.LakehouseTable;
@@ -45,8 +52,15 @@ public final class GoldPersonFixture implements AutoCloseable {
     if (!catalog.namespaceExists(Namespace.of("gold"))) {
       catalog.createNamespace(Namespace.of("gold"));
     }
-    Table table = catalog.createTable(gold.identifier(), gold.schema(), gold.partitionSpec());
+    // format v2 as the merge job writes it: merge-on-read changes leave delete files
+    Table table = catalog.createTable(gold.identifier(), gold.schema(), gold.partitionSpec(), gold.tableProperties());
     return new GoldPersonFixture(catalog, table);
+  }
+
+  /** Opens the embedded lakehouse of {@code dataDir} and its existing gold.person. */
+  public static GoldPersonFixture existing(Path dataDir) {
+    JdbcCatalog catalog = open(dataDir);
+    return new GoldPersonFixture(catalog, catalog.loadTable(LakehouseTable.GOLD_PERSON.identifier()));
   }
 
   /** The embedded lakehouse catalog of {@code dataDir}, as the API opens it. */
@@ -61,16 +75,110 @@ public final class GoldPersonFixture implements AutoCloseable {
     return catalog;
   }
 
+  public Table table() {
+    return table;
+  }
+
   /** Appends the persons in one commit (one Parquet file per community) and returns the new snapshot id. */
   public long append(List<MasterPerson> persons) {
     requireNonNull(persons, "persons is null");
+    OutputFileFactory files = OutputFileFactory.builderFor(table, 1, ++fileSequence).format(FileFormat.PARQUET).build();
+    AppendFiles append = table.newAppend();
+    writeData(files, persons).forEach(append::appendFile);
+    append.commit();
+    return table.currentSnapshot().snapshotId();
+  }
+
+  /**
+   * One merge-on-read commit as the merge job's MERGE INTO makes it: the stored rows of
+   * {@code replaced} are deleted through equality-delete files on master_id (one per community
+   * they were stored in), and {@code written} is appended. An update passes the old row in
+   * {@code replaced} and the new one in {@code written}. Returns the new snapshot id.
+   */
+  public long replace(List<MasterPerson> replaced, List<MasterPerson> written) {
+    requireNonNull(replaced, "replaced is null");
+    requireNonNull(written, "written is null");
+    Schema keySchema = table.schema().select("master_id");
+    OutputFileFactory files = OutputFileFactory.builderFor(table, 1, ++fileSequence).format(FileFormat.PARQUET).build();
+    GenericFileWriterFactory writers = new GenericFileWriterFactory.Builder(table)
+        .dataFileFormat(FileFormat.PARQUET).deleteFileFormat(FileFormat.PARQUET)
+        .equalityFieldIds(new int[] {keySchema.findField("master_id").fieldId()})
+        .equalityDeleteRowSchema(keySchema)
+        .build();
+    RowDelta delta = table.newRowDelta();
+    Map<String, List<MasterPerson>> byCommunity = new LinkedHashMap<>();
+    for (MasterPerson p : replaced) {
+      byCommunity.computeIfAbsent(p.communityCode(), c -> new ArrayList<>()).add(p);
+    }
+    for (List<MasterPerson> rows : byCommunity.values()) {
+      PartitionKey partition = new PartitionKey(table.spec(), table.schema());
+      partition.partition(toRecord(rows.get(0)));
+      EqualityDeleteWriter<Record> writer =
+          writers.newEqualityDeleteWriter(files.newOutputFile(table.spec(), partition), table.spec(), partition);
+      try (writer) {
+        for (MasterPerson p : rows) {
+          GenericRecord key = GenericRecord.create(keySchema);
+          key.setField("master_id", p.masterId());
+          writer.write(key);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write gold.person test deletes", e);
+      }
+      delta.addDeletes(writer.toDeleteFile());
+    }
+    // equality deletes reach only older data files, so the rows written in this commit stay
+    writeData(files, written).forEach(delta::addRows);
+    delta.commit();
+    return table.currentSnapshot().snapshotId();
+  }
+
+  /** Records that {@code aliasId} was absorbed by {@code survivorId} (gold.master_alias, created on first use). */
+  public long addPersonAlias(String aliasId, String survivorId, String runId, Instant mergedAt) {
+    return addPersonAliases(Map.of(aliasId, survivorId), runId, mergedAt);
+  }
+
+  /** Records each alias id (key) as absorbed by its survivor (value), in one commit of gold.master_alias. */
+  public long addPersonAliases(Map<String, String> survivorByAlias, String runId, Instant mergedAt) {
+    LakehouseTable aliases = LakehouseTable.GOLD_MASTER_ALIAS;
+    Table aliasTable = catalog.tableExists(aliases.identifier())
+        ? catalog.loadTable(aliases.identifier())
+        : catalog.createTable(aliases.identifier(), aliases.schema(), aliases.partitionSpec(), aliases.tableProperties());
+    OutputFileFactory files = OutputFileFactory.builderFor(aliasTable, 1, ++fileSequence).format(FileFormat.PARQUET).build();
+    GenericFileWriterFactory writers = new GenericFileWriterFactory.Builder(aliasTable).dataFileFormat(FileFormat.PARQUET).build();
+    PartitionKey partition = new PartitionKey(aliasTable.spec(), aliasTable.schema());
+    DataWriter<Record> writer = null;
+    for (Map.Entry<String, String> alias : survivorByAlias.entrySet()) {
+      GenericRecord row = GenericRecord.create(aliasTable.schema());
+      row.setField("alias_id", alias.getKey());
+      row.setField("entity_type", EntityType.PERSON.name());
+      row.setField("master_id", alias.getValue());
+      row.setField("run_id", runId);
+      row.setField("merged_at", mergedAt.atOffset(ZoneOffset.UTC));
+      if (writer == null) {
+        partition.partition(row);
+        writer = writers.newDataWriter(files.newOutputFile(aliasTable.spec(), partition), aliasTable.spec(), partition);
+      }
+      writer.write(row);
+    }
+    if (writer == null) {
+      throw new IllegalArgumentException("Cannot add aliases: none given");
+    }
+    try {
+      writer.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write gold.master_alias test rows", e);
+    }
+    aliasTable.newAppend().appendFile(writer.toDataFile()).commit();
+    return aliasTable.currentSnapshot().snapshotId();
+  }
+
+  private List<DataFile> writeData(OutputFileFactory files, List<MasterPerson> persons) {
     Map<String, List<Record>> byCommunity = new LinkedHashMap<>();
     for (MasterPerson p : persons) {
-      byCommunity.computeIfAbsent(p.communityCode(), c -> new java.util.ArrayList<>()).add(toRecord(p));
+      byCommunity.computeIfAbsent(p.communityCode(), c -> new ArrayList<>()).add(toRecord(p));
     }
-    OutputFileFactory files = OutputFileFactory.builderFor(table, 1, ++fileSequence).format(FileFormat.PARQUET).build();
     GenericFileWriterFactory writers = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).build();
-    AppendFiles append = table.newAppend();
+    List<DataFile> out = new ArrayList<>();
     for (List<Record> rows : byCommunity.values()) {
       PartitionKey partition = new PartitionKey(table.spec(), table.schema());
       partition.partition(rows.get(0));
@@ -80,10 +188,9 @@ public final class GoldPersonFixture implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot write gold.person test rows", e);
       }
-      append.appendFile(writer.toDataFile());
+      out.add(writer.toDataFile());
     }
-    append.commit();
-    return table.currentSnapshot().snapshotId();
+    return out;
   }
 
   private Record toRecord(MasterPerson p) {
