@@ -8,8 +8,10 @@ import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.catalog.DatasetCatalogService;
 import org.cdhub.api.returndata.CommunityPersonService;
 import org.cdhub.api.returndata.GoldPersonRepository;
-import org.cdhub.api.returndata.IcebergGoldPersonRepository;
+import org.cdhub.api.returndata.GoldPersonSnapshotReader;
 import org.cdhub.api.returndata.PersonMasking;
+import org.cdhub.api.returndata.ProjectedGoldPersonRepository;
+import org.cdhub.api.returndata.ProjectionRefresher;
 import org.cdhub.api.security.ApiClients;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.model.lakehouse.LakehouseConfig;
@@ -24,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The one place the API's components are built and connected. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ApiConfig.class, StorageConfig.class})
+@EnableConfigurationProperties({ApiConfig.class, StorageConfig.class, ServingConfig.class})
 public class ApiWiring {
   private static final Logger LOG = LoggerFactory.getLogger(ApiWiring.class);
 
@@ -56,9 +58,15 @@ public class ApiWiring {
     return catalog;
   }
 
+  /** gold.person served from memory; the refresher below swaps in each new snapshot. */
   @Bean
-  GoldPersonRepository goldPersonRepository(Catalog lakehouseCatalog) {
-    return new IcebergGoldPersonRepository(lakehouseCatalog);
+  ProjectedGoldPersonRepository goldPersonRepository(Catalog lakehouseCatalog, Clock clock, ServingConfig serving) {
+    return new ProjectedGoldPersonRepository(new GoldPersonSnapshotReader(lakehouseCatalog), clock, serving.cursorGrace());
+  }
+
+  @Bean(destroyMethod = "close")
+  ProjectionRefresher projectionRefresher(ProjectedGoldPersonRepository goldPersonRepository, ServingConfig serving) {
+    return ProjectionRefresher.start(goldPersonRepository, serving.refreshInterval());
   }
 
   @Bean
