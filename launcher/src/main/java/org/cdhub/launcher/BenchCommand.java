@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures; the last line is machine-readable.",
     subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Standardize.class,
-        BenchCommand.Resolve.class, BenchCommand.Febrl.class})
+        BenchCommand.Resolve.class, BenchCommand.Febrl.class, BenchCommand.Api.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -306,6 +306,72 @@ final class BenchCommand implements Runnable {
       System.out.printf(Locale.ROOT, "records=%d people=%d precision=%.5f recall=%.5f f1=%.5f records_per_s=%.0f peak_rss_mb=%d%n",
           all.records(), people, all.precision(), all.recall(), all.f1(), all.records() / seconds, peakRss);
       return 0;
+    }
+  }
+
+  @Command(name = "api", mixinStandardHelpOptions = true,
+      description = "Build a lakehouse the way the demo does, serve the API and drive an open-loop load of masked roster pages "
+          + "(GET /api/v1/communities/{code}/persons?limit=100, following cursors) over loopback. Progress per second on stderr; "
+          + "the last line is rps=R p50_ms=A p99_ms=B errors=E.")
+  static final class Api implements Callable<Integer> {
+    static final int PAGE_SIZE = 100;
+
+    @Option(names = "--rps", defaultValue = "300", description = "Requests per second, sent on schedule (default ${DEFAULT-VALUE}).")
+    int rps;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--warm-up", defaultValue = "10", paramLabel = "SECONDS",
+        description = "Seconds of load before measuring, not counted (default ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--people", defaultValue = "3000", description = "People in the generated city (default ${DEFAULT-VALUE}).")
+    int people;
+
+    @Option(names = "--communities", defaultValue = "10",
+        description = "The bench client reads the N largest communities, cycled through (default ${DEFAULT-VALUE}).")
+    int communities;
+
+    @Option(names = "--seed", defaultValue = "20201")
+    long seed;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (rps < 1 || seconds < 1 || warmUp < 0 || people < 1 || communities < 1) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid bench api options: --rps, --seconds, "
+            + "--people and --communities must be positive and --warm-up not negative");
+      }
+      StepCommands commands = new StepCommands(LauncherConfig.fromEnvironment(System.getenv()));
+      return inScratchPipeline("api", pipeline -> {
+        pipeline.runAll(people, seed);
+        List<String> readable = ServeCommand.DemoCommunities.largest(pipeline, communities);
+        if (readable.isEmpty()) {
+          throw new IllegalStateException("Cannot bench the API: the merge left gold.person without persons");
+        }
+        RosterLoad.Result result;
+        try (ApiServer server = ApiServer.start(commands, pipeline, pipeline.dataDir(), freePort(), readable,
+            java.time.Duration.ofSeconds(120))) {
+          System.err.printf(Locale.ROOT, "bench api: %d rps for %d s after %d s of warm-up, %d-row pages of %d communities%n",
+              rps, seconds, warmUp, PAGE_SIZE, readable.size());
+          result = new RosterLoad(new RosterLoad.Settings(java.net.URI.create(server.baseUrl()), server.demoKey(), readable, rps,
+              java.time.Duration.ofSeconds(warmUp), java.time.Duration.ofSeconds(seconds), PAGE_SIZE)).run(System.err);
+        } // the API has exited here: none of its log lines can come after the result
+        System.out.printf(Locale.ROOT, "people=%d communities=%d sent=%d answered=%d p90_ms=%.1f p999_ms=%.1f max_ms=%.1f "
+                + "worst_send_lag_ms=%.1f%n", people, readable.size(), result.sent(), result.latenciesNanos().length,
+            result.percentileMs(90), result.percentileMs(99.9), result.maxMs(), result.lateSendsNanos() / 1e6);
+        System.out.println(result.summaryLine());
+        return 0;
+      });
+    }
+
+    private static int freePort() throws java.io.IOException {
+      try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        return socket.getLocalPort();
+      }
     }
   }
 

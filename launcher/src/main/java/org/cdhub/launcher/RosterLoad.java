@@ -1,0 +1,213 @@
+package org.cdhub.launcher;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An open-loop load of masked roster pages: request i is sent at {@code start + i / rps},
+ * whether or not earlier ones have been answered, and its latency counts from that scheduled
+ * time, so a stalled server shows up as latency rather than as fewer requests (no coordinated
+ * omission). Requests cycle through the client's communities and follow each walk's cursor.
+ */
+final class RosterLoad {
+  /** Waiting longer than this for the last answers counts them as errors. */
+  static final Duration DRAIN = Duration.ofSeconds(10);
+  private static final String CURSOR_FIELD = "\"nextCursor\":\"";
+
+  /**
+   * @param baseUrl the API, e.g. {@code http://127.0.0.1:8080}
+   * @param apiKey the client's key
+   * @param communities communities the client may read, cycled through
+   * @param rps requests per second
+   * @param warmUp leading time whose requests are sent but not measured
+   * @param measured time whose requests are measured
+   * @param limit page size
+   */
+  record Settings(URI baseUrl, String apiKey, List<String> communities, int rps, Duration warmUp, Duration measured, int limit) {
+    Settings {
+      requireNonNull(baseUrl, "baseUrl is null");
+      requireNonNull(apiKey, "apiKey is null");
+      communities = List.copyOf(requireNonNull(communities, "communities is null"));
+      requireNonNull(warmUp, "warmUp is null");
+      requireNonNull(measured, "measured is null");
+      if (communities.isEmpty()) {
+        throw new IllegalArgumentException("Cannot drive roster load: no community to read");
+      }
+      if (rps < 1 || limit < 1 || measured.toMillis() < 1000 || warmUp.isNegative()) {
+        throw new IllegalArgumentException("Cannot drive roster load: rps, limit and measured seconds must be positive and "
+            + "warm-up not negative, were rps=" + rps + " limit=" + limit + " measured=" + measured + " warmUp=" + warmUp);
+      }
+    }
+
+    long warmUpRequests() {
+      return warmUp.toMillis() * rps / 1000;
+    }
+
+    long measuredRequests() {
+      return measured.toMillis() * rps / 1000;
+    }
+  }
+
+  /**
+   * What the measured requests gave.
+   *
+   * @param rps the rate asked for
+   * @param sent measured requests sent
+   * @param errors measured requests answered non-2xx, failed, or not answered within {@link #DRAIN}
+   * @param latenciesNanos sorted latencies of the measured requests answered (errors included), from the scheduled send time
+   * @param lateSendsNanos how far behind schedule the worst send left (the load generator's own lag)
+   */
+  record Result(int rps, long sent, long errors, long[] latenciesNanos, long lateSendsNanos) {
+    /** Nearest-rank percentile, in milliseconds; NaN when nothing was answered. */
+    double percentileMs(double percentile) {
+      if (latenciesNanos.length == 0) {
+        return Double.NaN;
+      }
+      int rank = (int) Math.ceil(percentile / 100.0 * latenciesNanos.length);
+      return latenciesNanos[Math.max(0, Math.min(latenciesNanos.length, rank) - 1)] / 1e6;
+    }
+
+    double maxMs() {
+      return latenciesNanos.length == 0 ? Double.NaN : latenciesNanos[latenciesNanos.length - 1] / 1e6;
+    }
+
+    /** The benchmark's machine-readable line. */
+    String summaryLine() {
+      return String.format(Locale.ROOT, "rps=%d p50_ms=%.1f p99_ms=%.1f errors=%d", rps, percentileMs(50), percentileMs(99), errors);
+    }
+  }
+
+  private final Settings settings;
+  private final HttpClient http;
+
+  RosterLoad(Settings settings) {
+    this.settings = requireNonNull(settings, "settings is null");
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+  }
+
+  /** Sends every request on schedule, waits for the answers and prints one progress line a second on {@code progress}. */
+  Result run(PrintStream progress) throws InterruptedException {
+    requireNonNull(progress, "progress is null");
+    long warmUp = settings.warmUpRequests();
+    int total = Math.toIntExact(warmUp + settings.measuredRequests());
+    long period = 1_000_000_000L / settings.rps();
+    List<String> communities = settings.communities();
+    AtomicReferenceArray<String> cursors = new AtomicReferenceArray<>(communities.size());
+    // -1: not answered yet; otherwise the latency in nanoseconds
+    AtomicLongArray latencies = new AtomicLongArray(total);
+    for (int i = 0; i < total; i++) {
+      latencies.set(i, -1);
+    }
+    AtomicLong failed = new AtomicLong();
+    CountDownLatch answered = new CountDownLatch(total);
+    long lateSends = 0;
+    long start = System.nanoTime() + 50_000_000L;
+    int rps = settings.rps();
+    int seconds = (total + rps - 1) / rps;
+    int reported = 0;
+    for (int i = 0; i < total; i++) {
+      long scheduled = start + i * period;
+      long wait;
+      while ((wait = scheduled - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      lateSends = Math.max(lateSends, -wait);
+      int request = i;
+      int community = i % communities.size();
+      boolean measured = i >= warmUp;
+      http.sendAsync(page(communities.get(community), cursors.get(community)), HttpResponse.BodyHandlers.ofString())
+          .whenComplete((response, error) -> {
+            latencies.set(request, System.nanoTime() - scheduled);
+            if (error != null || response.statusCode() / 100 != 2) {
+              if (measured) {
+                failed.incrementAndGet();
+              }
+              cursors.set(community, null); // start the walk again
+            } else {
+              cursors.set(community, nextCursor(response.body()));
+            }
+            answered.countDown();
+          });
+      // a second is reported once the next one is sent: its answers have had a second to come back
+      if ((i + 1) % rps == 0 && (i + 1) / rps >= 2) {
+        report(progress, reported++, warmUp, latencies, failed.get());
+      }
+    }
+    boolean all = answered.await(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+    while (reported < seconds) {
+      report(progress, reported++, warmUp, latencies, failed.get());
+    }
+    long[] measuredLatencies = new long[total - (int) warmUp];
+    int n = 0;
+    long unanswered = 0;
+    for (int i = (int) warmUp; i < total; i++) {
+      long latency = latencies.get(i);
+      if (latency < 0) {
+        unanswered++;
+      } else {
+        measuredLatencies[n++] = latency;
+      }
+    }
+    if (!all) {
+      progress.printf(Locale.ROOT, "%d requests not answered within %d s of the last send: counted as errors%n", unanswered,
+          DRAIN.toSeconds());
+    }
+    long[] sorted = Arrays.copyOf(measuredLatencies, n);
+    Arrays.sort(sorted);
+    return new Result(settings.rps(), total - warmUp, failed.get() + unanswered, sorted, lateSends);
+  }
+
+  private HttpRequest page(String community, String cursor) {
+    String query = "?limit=" + settings.limit() + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+    return HttpRequest.newBuilder(settings.baseUrl().resolve("/api/v1/communities/" + community + "/persons" + query))
+        .header("X-API-Key", settings.apiKey())
+        .timeout(DRAIN)
+        .GET()
+        .build();
+  }
+
+  /** page.nextCursor of a roster page, null on the last page; the token is URL-safe Base64, never escaped in JSON. */
+  static String nextCursor(String body) {
+    int at = body.indexOf(CURSOR_FIELD);
+    if (at < 0) {
+      return null;
+    }
+    int from = at + CURSOR_FIELD.length();
+    int to = body.indexOf('"', from);
+    return to < 0 ? null : body.substring(from, to);
+  }
+
+  /** One line for second {@code second} of the schedule: how much of it is answered, and its slowest answer. */
+  private void report(PrintStream progress, int second, long warmUp, AtomicLongArray latencies, long errors) {
+    int from = second * settings.rps();
+    int to = Math.min(latencies.length(), from + settings.rps());
+    int answered = 0;
+    long slowest = 0;
+    for (int i = from; i < to; i++) {
+      long latency = latencies.get(i);
+      if (latency >= 0) {
+        answered++;
+        slowest = Math.max(slowest, latency);
+      }
+    }
+    progress.printf(Locale.ROOT, "bench api: second %d (%s) sent=%d answered=%d slowest_ms=%.1f errors_so_far=%d%n",
+        second + 1, from < warmUp ? "warm-up" : "measured", to - from, answered, slowest / 1e6, errors);
+  }
+}
