@@ -336,6 +336,11 @@ final class BenchCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "20201")
     long seed;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Serve this existing data directory (e.g. .hub/demo) instead of building a scratch lakehouse; --people and --seed "
+            + "are then ignored.")
+    Path dataDir;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -346,26 +351,41 @@ final class BenchCommand implements Runnable {
             + "--people and --communities must be positive and --warm-up not negative");
       }
       StepCommands commands = new StepCommands(LauncherConfig.fromEnvironment(System.getenv()));
+      if (dataDir != null) {
+        if (!Files.exists(dataDir.resolve("lakehouse-catalog.db"))) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+              "Invalid --data-dir " + dataDir + ": it holds no lakehouse (run ./hub demo --no-serve first)");
+        }
+        return serveAndLoad(commands, new HubPipeline(commands, dataDir, System.out));
+      }
       return inScratchPipeline("api", pipeline -> {
         pipeline.runAll(people, seed);
-        List<String> readable = ServeCommand.DemoCommunities.largest(pipeline, communities);
-        if (readable.isEmpty()) {
-          throw new IllegalStateException("Cannot bench the API: the merge left gold.person without persons");
-        }
-        RosterLoad.Result result;
-        try (ApiServer server = ApiServer.start(commands, pipeline, pipeline.dataDir(), freePort(), readable,
-            java.time.Duration.ofSeconds(120))) {
-          System.err.printf(Locale.ROOT, "bench api: %d rps for %d s after %d s of warm-up, %d-row pages of %d communities%n",
-              rps, seconds, warmUp, PAGE_SIZE, readable.size());
-          result = new RosterLoad(new RosterLoad.Settings(java.net.URI.create(server.baseUrl()), server.demoKey(), readable, rps,
-              java.time.Duration.ofSeconds(warmUp), java.time.Duration.ofSeconds(seconds), PAGE_SIZE)).run(System.err);
-        } // the API has exited here: none of its log lines can come after the result
-        System.out.printf(Locale.ROOT, "people=%d communities=%d sent=%d answered=%d p90_ms=%.1f p999_ms=%.1f max_ms=%.1f "
-                + "worst_send_lag_ms=%.1f%n", people, readable.size(), result.sent(), result.latenciesNanos().length,
-            result.percentileMs(90), result.percentileMs(99.9), result.maxMs(), result.lateSendsNanos() / 1e6);
-        System.out.println(result.summaryLine());
-        return 0;
+        return serveAndLoad(commands, pipeline);
       });
+    }
+
+    private int serveAndLoad(StepCommands commands, HubPipeline pipeline) throws Exception {
+      List<String> readable = ServeCommand.DemoCommunities.largest(pipeline, communities);
+      if (readable.isEmpty()) {
+        throw new IllegalStateException("Cannot bench the API: the merge left gold.person without persons");
+      }
+      RosterLoad.Result result;
+      try (ApiServer server = ApiServer.start(commands, pipeline, pipeline.dataDir(), freePort(), readable,
+          java.time.Duration.ofSeconds(120))) {
+        System.err.printf(Locale.ROOT, "bench api: %d rps for %d s after %d s of warm-up, %d-row pages of %d communities%n",
+            rps, seconds, warmUp, PAGE_SIZE, readable.size());
+        RosterLoad load = new RosterLoad(new RosterLoad.Settings(java.net.URI.create(server.baseUrl()), server.demoKey(), readable,
+            rps, java.time.Duration.ofSeconds(warmUp), java.time.Duration.ofSeconds(seconds), PAGE_SIZE));
+        load.awaitFirstPage(java.time.Duration.ofSeconds(120));
+        System.err.println("bench api: the first page answered, starting the schedule");
+        result = load.run(System.err);
+      } // the API has exited here: none of its log lines can come after the result
+      String data = dataDir != null ? dataDir.toString() : "scratch-city-of-" + people + "-people";
+      System.out.printf(Locale.ROOT, "data=%s communities=%d sent=%d answered=%d p90_ms=%.1f p999_ms=%.1f max_ms=%.1f "
+              + "worst_send_lag_ms=%.1f%n", data, readable.size(), result.sent(), result.latenciesNanos().length,
+          result.percentileMs(90), result.percentileMs(99.9), result.maxMs(), result.lateSendsNanos() / 1e6);
+      System.out.println(result.summaryLine());
+      return 0;
     }
 
     private static int freePort() throws java.io.IOException {

@@ -14,8 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
@@ -94,17 +96,69 @@ final class RosterLoad {
     }
   }
 
+  private static final int PENDING = 0;
+  private static final int OK = 1;
+  private static final int FAILED = 2;
+
   private final Settings settings;
-  private final HttpClient http;
 
   RosterLoad(Settings settings) {
     this.settings = requireNonNull(settings, "settings is null");
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+  }
+
+  /**
+   * Asks for the first community's first page until it is answered 2xx: the API builds its
+   * serving projection after it reports healthy, and that start-up is not what is measured.
+   *
+   * @throws IllegalStateException with the last status or error if no page came within {@code timeout}
+   */
+  void awaitFirstPage(Duration timeout) throws InterruptedException {
+    try (Client client = new Client()) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      String last = "no answer";
+      while (System.nanoTime() < deadline) {
+        try {
+          HttpResponse<String> r = client.http.send(page(settings.communities().get(0), null), HttpResponse.BodyHandlers.ofString());
+          if (r.statusCode() / 100 == 2) {
+            return;
+          }
+          last = "HTTP " + r.statusCode() + " " + r.body();
+        } catch (java.io.IOException e) {
+          last = e.toString();
+        }
+        Thread.sleep(200);
+      }
+      throw new IllegalStateException("Cannot start the roster load: no first page from " + settings.baseUrl() + " within "
+          + timeout.toSeconds() + " s; last answer: " + last);
+    }
+  }
+
+  /** The HTTP client and the few threads its answers complete on, closed after a run. */
+  private static final class Client implements AutoCloseable {
+    // a small fixed pool: the default one grows a thread per stalled answer and then competes with the API for the cores
+    final ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "bench-api-client");
+      t.setDaemon(true);
+      return t;
+    });
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
+        .executor(threads).build();
+
+    @Override
+    public void close() {
+      threads.shutdownNow();
+    }
   }
 
   /** Sends every request on schedule, waits for the answers and prints one progress line a second on {@code progress}. */
   Result run(PrintStream progress) throws InterruptedException {
     requireNonNull(progress, "progress is null");
+    try (Client client = new Client()) {
+      return run(client.http, progress);
+    }
+  }
+
+  private Result run(HttpClient http, PrintStream progress) throws InterruptedException {
     long warmUp = settings.warmUpRequests();
     int total = Math.toIntExact(warmUp + settings.measuredRequests());
     long period = 1_000_000_000L / settings.rps();
@@ -115,7 +169,7 @@ final class RosterLoad {
     for (int i = 0; i < total; i++) {
       latencies.set(i, -1);
     }
-    AtomicLong failed = new AtomicLong();
+    AtomicIntegerArray outcomes = new AtomicIntegerArray(total); // PENDING until answered
     CountDownLatch answered = new CountDownLatch(total);
     long lateSends = 0;
     long start = System.nanoTime() + 50_000_000L;
@@ -131,38 +185,36 @@ final class RosterLoad {
       lateSends = Math.max(lateSends, -wait);
       int request = i;
       int community = i % communities.size();
-      boolean measured = i >= warmUp;
       http.sendAsync(page(communities.get(community), cursors.get(community)), HttpResponse.BodyHandlers.ofString())
           .whenComplete((response, error) -> {
             latencies.set(request, System.nanoTime() - scheduled);
-            if (error != null || response.statusCode() / 100 != 2) {
-              if (measured) {
-                failed.incrementAndGet();
-              }
-              cursors.set(community, null); // start the walk again
-            } else {
-              cursors.set(community, nextCursor(response.body()));
-            }
+            boolean ok = error == null && response.statusCode() / 100 == 2;
+            // a failed page starts its community's walk again
+            cursors.set(community, ok ? nextCursor(response.body()) : null);
+            outcomes.set(request, ok ? OK : FAILED);
             answered.countDown();
           });
       // a second is reported once the next one is sent: its answers have had a second to come back
       if ((i + 1) % rps == 0 && (i + 1) / rps >= 2) {
-        report(progress, reported++, warmUp, latencies, failed.get());
+        report(progress, reported++, warmUp, latencies, outcomes);
       }
     }
     boolean all = answered.await(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
     while (reported < seconds) {
-      report(progress, reported++, warmUp, latencies, failed.get());
+      report(progress, reported++, warmUp, latencies, outcomes);
     }
     long[] measuredLatencies = new long[total - (int) warmUp];
     int n = 0;
     long unanswered = 0;
+    long failed = 0;
     for (int i = (int) warmUp; i < total; i++) {
-      long latency = latencies.get(i);
-      if (latency < 0) {
+      // outcome first: an answer landing now is either fully counted or counted as unanswered
+      int outcome = outcomes.get(i);
+      if (outcome == PENDING) {
         unanswered++;
       } else {
-        measuredLatencies[n++] = latency;
+        failed += outcome == FAILED ? 1 : 0;
+        measuredLatencies[n++] = latencies.get(i);
       }
     }
     if (!all) {
@@ -171,7 +223,7 @@ final class RosterLoad {
     }
     long[] sorted = Arrays.copyOf(measuredLatencies, n);
     Arrays.sort(sorted);
-    return new Result(settings.rps(), total - warmUp, failed.get() + unanswered, sorted, lateSends);
+    return new Result(settings.rps(), total - warmUp, failed + unanswered, sorted, lateSends);
   }
 
   private HttpRequest page(String community, String cursor) {
@@ -195,19 +247,21 @@ final class RosterLoad {
   }
 
   /** One line for second {@code second} of the schedule: how much of it is answered, and its slowest answer. */
-  private void report(PrintStream progress, int second, long warmUp, AtomicLongArray latencies, long errors) {
+  private void report(PrintStream progress, int second, long warmUp, AtomicLongArray latencies, AtomicIntegerArray outcomes) {
     int from = second * settings.rps();
     int to = Math.min(latencies.length(), from + settings.rps());
     int answered = 0;
+    int errors = 0;
     long slowest = 0;
     for (int i = from; i < to; i++) {
-      long latency = latencies.get(i);
-      if (latency >= 0) {
+      int outcome = outcomes.get(i);
+      if (outcome != PENDING) {
         answered++;
-        slowest = Math.max(slowest, latency);
+        errors += outcome == FAILED ? 1 : 0;
+        slowest = Math.max(slowest, latencies.get(i));
       }
     }
-    progress.printf(Locale.ROOT, "bench api: second %d (%s) sent=%d answered=%d slowest_ms=%.1f errors_so_far=%d%n",
-        second + 1, from < warmUp ? "warm-up" : "measured", to - from, answered, slowest / 1e6, errors);
+    progress.printf(Locale.ROOT, "bench api: second %d (%s) sent=%d answered=%d errors=%d slowest_ms=%.1f%n",
+        second + 1, from < warmUp ? "warm-up" : "measured", to - from, answered, errors, slowest / 1e6);
   }
 }

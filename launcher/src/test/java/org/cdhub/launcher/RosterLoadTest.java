@@ -74,8 +74,18 @@ class RosterLoadTest {
 
     assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
         .satisfiesExactly(
-            first -> assertThat(first).startsWith("bench api: second 1 (warm-up) sent=20 answered=20 slowest_ms="),
-            second -> assertThat(second).startsWith("bench api: second 2 (measured) sent=20 answered=20 slowest_ms="));
+            first -> assertThat(first).startsWith("bench api: second 1 (warm-up) sent=20 answered=20 errors=0 slowest_ms="),
+            second -> assertThat(second).startsWith("bench api: second 2 (measured) sent=20 answered=20 errors=0 slowest_ms="));
+  }
+
+  @Test
+  void waitsForAFirstPageAndSaysWhyWhenNoneComes() throws Exception {
+    load(List.of(NORTH), 10, Duration.ZERO).awaitFirstPage(Duration.ofSeconds(5));
+
+    assertThatThrownBy(() -> load(List.of(SOUTH), 10, Duration.ZERO).awaitFirstPage(Duration.ofMillis(300)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Cannot start the roster load: no first page from http://127.0.0.1:")
+        .hasMessageContaining("last answer: HTTP 503");
   }
 
   @Test
