@@ -86,4 +86,16 @@ class PersonMaskingTest {
         "13912345678", "金凤区长城中路街道丽景社区丽景湾小区3号楼2单元501室", "H-1", "640106",
         "640106001001", "64010600100101", List.of("ELDERLY_ALONE"), Map.of(), 1, Instant.EPOCH);
   }
+
+  @Test
+  void masksAnAddressSeenBeforeExactlyAsTheKernelDoes() {
+    PersonMasking masking = new PersonMasking(java.time.Clock.systemUTC());
+    java.util.List<MasterPerson> persons = TestPersons.of("640106001001", 1, 30, 21);
+
+    for (int round = 0; round < 2; round++) {
+      for (MasterPerson person : persons) {
+        assertThat(masking.mask(person).address()).isEqualTo(org.cdhub.kernel.Masking.address(person.address()));
+      }
+    }
+  }
 }
