@@ -382,8 +382,8 @@ final class BenchCommand implements Runnable {
       } // the API has exited here: none of its log lines can come after the result
       String data = dataDir != null ? dataDir.toString() : "scratch-city-of-" + people + "-people";
       System.out.printf(Locale.ROOT, "data=%s communities=%d sent=%d answered=%d p90_ms=%.1f p999_ms=%.1f max_ms=%.1f "
-              + "worst_send_lag_ms=%.1f%n", data, readable.size(), result.sent(), result.latenciesNanos().length,
-          result.percentileMs(90), result.percentileMs(99.9), result.maxMs(), result.lateSendsNanos() / 1e6);
+              + "worst_send_lag_ms=%.1f errors_by_kind=%s%n", data, readable.size(), result.sent(), result.latenciesNanos().length,
+          result.percentileMs(90), result.percentileMs(99.9), result.maxMs(), result.lateSendsNanos() / 1e6, result.errorKinds());
       System.out.println(result.summaryLine());
       return 0;
     }

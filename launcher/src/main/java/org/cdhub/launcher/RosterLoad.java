@@ -76,7 +76,11 @@ final class RosterLoad {
    * @param latenciesNanos sorted latencies of the measured requests answered (errors included), from the scheduled send time
    * @param lateSendsNanos how far behind schedule the worst send left (the load generator's own lag)
    */
-  record Result(int rps, long sent, long errors, long[] latenciesNanos, long lateSendsNanos) {
+  record Result(int rps, long sent, long errors, long[] latenciesNanos, long lateSendsNanos, java.util.Map<String, Long> errorKinds) {
+    Result {
+      errorKinds = java.util.Map.copyOf(errorKinds);
+    }
+
     /** Nearest-rank percentile, in milliseconds; NaN when nothing was answered. */
     double percentileMs(double percentile) {
       if (latenciesNanos.length == 0) {
@@ -170,6 +174,9 @@ final class RosterLoad {
       latencies.set(i, -1);
     }
     AtomicIntegerArray outcomes = new AtomicIntegerArray(total); // PENDING until answered
+    // what went wrong, by HTTP status or exception type, over the measured requests
+    java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> errorKinds =
+        new java.util.concurrent.ConcurrentHashMap<>();
     CountDownLatch answered = new CountDownLatch(total);
     long lateSends = 0;
     long start = System.nanoTime() + 50_000_000L;
@@ -189,6 +196,10 @@ final class RosterLoad {
           .whenComplete((response, error) -> {
             latencies.set(request, System.nanoTime() - scheduled);
             boolean ok = error == null && response.statusCode() / 100 == 2;
+            if (!ok && request >= warmUp) {
+              String kind = error != null ? rootCause(error).getClass().getSimpleName() : "HTTP " + response.statusCode();
+              errorKinds.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+            }
             // a failed page starts its community's walk again
             cursors.set(community, ok ? nextCursor(response.body()) : null);
             outcomes.set(request, ok ? OK : FAILED);
@@ -223,7 +234,20 @@ final class RosterLoad {
     }
     long[] sorted = Arrays.copyOf(measuredLatencies, n);
     Arrays.sort(sorted);
-    return new Result(settings.rps(), total - warmUp, failed + unanswered, sorted, lateSends);
+    java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+    errorKinds.forEach((kind, count) -> kinds.put(kind, count.sum()));
+    if (unanswered > 0) {
+      kinds.put("unanswered", unanswered);
+    }
+    return new Result(settings.rps(), total - warmUp, failed + unanswered, sorted, lateSends, kinds);
+  }
+
+  private static Throwable rootCause(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   private HttpRequest page(String community, String cursor) {

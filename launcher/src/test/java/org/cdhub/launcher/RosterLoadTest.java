@@ -64,6 +64,7 @@ class RosterLoadTest {
     RosterLoad.Result result = load(List.of(NORTH, SOUTH), 20, Duration.ZERO).run(quiet());
 
     assertThat(result.errors()).isEqualTo(10);
+    assertThat(result.errorKinds()).containsExactly(java.util.Map.entry("HTTP 503", 10L));
     assertThat(result.latenciesNanos()).hasSize(20);
   }
 
@@ -94,7 +95,7 @@ class RosterLoadTest {
     for (int i = 0; i < 100; i++) {
       latencies[i] = (i + 1) * 1_000_000L;
     }
-    RosterLoad.Result result = new RosterLoad.Result(300, 100, 0, latencies, 0);
+    RosterLoad.Result result = new RosterLoad.Result(300, 100, 0, latencies, 0, java.util.Map.of());
 
     assertThat(result.percentileMs(50)).isEqualTo(50.0);
     assertThat(result.percentileMs(99)).isEqualTo(99.0);
