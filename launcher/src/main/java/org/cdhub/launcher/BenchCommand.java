@@ -322,8 +322,8 @@ final class BenchCommand implements Runnable {
     @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warm-up", defaultValue = "10", paramLabel = "SECONDS",
-        description = "Seconds of load before measuring, not counted (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warm-up", defaultValue = "20", paramLabel = "SECONDS",
+        description = "Seconds of load ramping up to --rps before measuring, not counted (default ${DEFAULT-VALUE}).")
     int warmUp;
 
     @Option(names = "--people", defaultValue = "3000", description = "People in the generated city (default ${DEFAULT-VALUE}).")

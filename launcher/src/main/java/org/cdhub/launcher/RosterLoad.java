@@ -52,18 +52,26 @@ final class RosterLoad {
       if (communities.isEmpty()) {
         throw new IllegalArgumentException("Cannot drive roster load: no community to read");
       }
-      if (rps < 1 || limit < 1 || measured.toMillis() < 1000 || warmUp.isNegative()) {
+      if (rps < 1 || limit < 1 || measured.toSeconds() < 1 || warmUp.isNegative()) {
         throw new IllegalArgumentException("Cannot drive roster load: rps, limit and measured seconds must be positive and "
             + "warm-up not negative, were rps=" + rps + " limit=" + limit + " measured=" + measured + " warmUp=" + warmUp);
       }
     }
 
-    long warmUpRequests() {
-      return warmUp.toMillis() * rps / 1000;
-    }
-
-    long measuredRequests() {
-      return measured.toMillis() * rps / 1000;
+    /**
+     * Requests sent in each second of the schedule. The warm-up ramps up to the full rate (second
+     * k of W sends {@code rps * k / W}): a cold JVM hit at full rate at once builds a backlog that an
+     * open load then carries into the measured seconds.
+     */
+    int[] perSecond() {
+      int warmUpSeconds = (int) warmUp.toSeconds();
+      int measuredSeconds = (int) measured.toSeconds();
+      int[] counts = new int[warmUpSeconds + measuredSeconds];
+      for (int k = 0; k < warmUpSeconds; k++) {
+        counts[k] = Math.max(1, (int) ((long) rps * (k + 1) / warmUpSeconds));
+      }
+      java.util.Arrays.fill(counts, warmUpSeconds, counts.length, rps);
+      return counts;
     }
   }
 
@@ -163,9 +171,21 @@ final class RosterLoad {
   }
 
   private Result run(HttpClient http, PrintStream progress) throws InterruptedException {
-    long warmUp = settings.warmUpRequests();
-    int total = Math.toIntExact(warmUp + settings.measuredRequests());
-    long period = 1_000_000_000L / settings.rps();
+    int[] perSecond = settings.perSecond();
+    int warmUpSeconds = (int) settings.warmUp().toSeconds();
+    // index of each second's first request, and the send time of every request (nanoseconds from the start)
+    int[] secondStart = new int[perSecond.length + 1];
+    for (int k = 0; k < perSecond.length; k++) {
+      secondStart[k + 1] = secondStart[k] + perSecond[k];
+    }
+    int total = secondStart[perSecond.length];
+    long warmUp = secondStart[warmUpSeconds];
+    long[] offsets = new long[total];
+    for (int k = 0; k < perSecond.length; k++) {
+      for (int j = 0; j < perSecond[k]; j++) {
+        offsets[secondStart[k] + j] = k * 1_000_000_000L + j * (1_000_000_000L / perSecond[k]);
+      }
+    }
     List<String> communities = settings.communities();
     AtomicReferenceArray<String> cursors = new AtomicReferenceArray<>(communities.size());
     // -1: not answered yet; otherwise the latency in nanoseconds
@@ -180,11 +200,9 @@ final class RosterLoad {
     CountDownLatch answered = new CountDownLatch(total);
     long lateSends = 0;
     long start = System.nanoTime() + 50_000_000L;
-    int rps = settings.rps();
-    int seconds = (total + rps - 1) / rps;
     int reported = 0;
     for (int i = 0; i < total; i++) {
-      long scheduled = start + i * period;
+      long scheduled = start + offsets[i];
       long wait;
       while ((wait = scheduled - System.nanoTime()) > 0) {
         LockSupport.parkNanos(wait);
@@ -206,13 +224,15 @@ final class RosterLoad {
             answered.countDown();
           });
       // a second is reported once the next one is sent: its answers have had a second to come back
-      if ((i + 1) % rps == 0 && (i + 1) / rps >= 2) {
-        report(progress, reported++, warmUp, latencies, outcomes);
+      if (reported + 2 < secondStart.length && i + 1 == secondStart[reported + 2]) {
+        report(progress, reported, secondStart, warmUpSeconds, latencies, outcomes);
+        reported++;
       }
     }
     boolean all = answered.await(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
-    while (reported < seconds) {
-      report(progress, reported++, warmUp, latencies, outcomes);
+    while (reported < perSecond.length) {
+      report(progress, reported, secondStart, warmUpSeconds, latencies, outcomes);
+      reported++;
     }
     long[] measuredLatencies = new long[total - (int) warmUp];
     int n = 0;
@@ -271,9 +291,10 @@ final class RosterLoad {
   }
 
   /** One line for second {@code second} of the schedule: how much of it is answered, and its slowest answer. */
-  private void report(PrintStream progress, int second, long warmUp, AtomicLongArray latencies, AtomicIntegerArray outcomes) {
-    int from = second * settings.rps();
-    int to = Math.min(latencies.length(), from + settings.rps());
+  private static void report(PrintStream progress, int second, int[] secondStart, int warmUpSeconds, AtomicLongArray latencies,
+      AtomicIntegerArray outcomes) {
+    int from = secondStart[second];
+    int to = secondStart[second + 1];
     int answered = 0;
     int errors = 0;
     long slowest = 0;
@@ -286,6 +307,6 @@ final class RosterLoad {
       }
     }
     progress.printf(Locale.ROOT, "bench api: second %d (%s) sent=%d answered=%d errors=%d slowest_ms=%.1f%n",
-        second + 1, from < warmUp ? "warm-up" : "measured", to - from, answered, errors, slowest / 1e6);
+        second + 1, second < warmUpSeconds ? "warm-up" : "measured", to - from, answered, errors, slowest / 1e6);
   }
 }

@@ -49,12 +49,12 @@ class RosterLoadTest {
 
   @Test
   void sendsEveryScheduledRequestAndFollowsTheCursor() throws Exception {
-    RosterLoad.Result result = load(List.of(NORTH), 40, Duration.ofMillis(500)).run(quiet());
+    RosterLoad.Result result = load(List.of(NORTH), 40, Duration.ofSeconds(2)).run(quiet());
 
     assertThat(result.sent()).isEqualTo(40);
     assertThat(result.errors()).isZero();
     assertThat(result.latenciesNanos()).hasSize(40).isSorted();
-    assertThat(seen).hasSize(60).allSatisfy(r -> assertThat(r).contains("limit=100").endsWith("key=bench-key-0123456789"));
+    assertThat(seen).as("20 + 40 warming up, 40 measured").hasSize(100).allSatisfy(r -> assertThat(r).contains("limit=100").endsWith("key=bench-key-0123456789"));
     assertThat(seen).anySatisfy(r -> assertThat(r).contains("cursor=cjF8NjQw"));
     assertThat(result.summaryLine()).matches("rps=40 p50_ms=[0-9.]+ p99_ms=[0-9.]+ errors=0");
   }
@@ -87,6 +87,14 @@ class RosterLoadTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Cannot start the roster load: no first page from http://127.0.0.1:")
         .hasMessageContaining("last answer: HTTP 503");
+  }
+
+  @Test
+  void rampsTheWarmUpUpToTheFullRate() {
+    RosterLoad.Settings settings = new RosterLoad.Settings(URI.create("http://127.0.0.1:1"), "k", List.of(NORTH), 300,
+        Duration.ofSeconds(4), Duration.ofSeconds(2), 100);
+
+    assertThat(settings.perSecond()).containsExactly(75, 150, 225, 300, 300, 300);
   }
 
   @Test
