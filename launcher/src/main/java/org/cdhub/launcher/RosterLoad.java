@@ -4,15 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -70,7 +74,7 @@ final class RosterLoad {
       for (int k = 0; k < warmUpSeconds; k++) {
         counts[k] = Math.max(1, (int) ((long) rps * (k + 1) / warmUpSeconds));
       }
-      java.util.Arrays.fill(counts, warmUpSeconds, counts.length, rps);
+      Arrays.fill(counts, warmUpSeconds, counts.length, rps);
       return counts;
     }
   }
@@ -84,9 +88,9 @@ final class RosterLoad {
    * @param latenciesNanos sorted latencies of the measured requests answered (errors included), from the scheduled send time
    * @param lateSendsNanos how far behind schedule the worst send left (the load generator's own lag)
    */
-  record Result(int rps, long sent, long errors, long[] latenciesNanos, long lateSendsNanos, java.util.Map<String, Long> errorKinds) {
+  record Result(int rps, long sent, long errors, long[] latenciesNanos, long lateSendsNanos, Map<String, Long> errorKinds) {
     Result {
-      errorKinds = java.util.Map.copyOf(errorKinds);
+      errorKinds = Map.copyOf(errorKinds);
     }
 
     /** Nearest-rank percentile, in milliseconds; NaN when nothing was answered. */
@@ -195,8 +199,7 @@ final class RosterLoad {
     }
     AtomicIntegerArray outcomes = new AtomicIntegerArray(total); // PENDING until answered
     // what went wrong, by HTTP status or exception type, over the measured requests
-    java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> errorKinds =
-        new java.util.concurrent.ConcurrentHashMap<>();
+    ConcurrentHashMap<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
     CountDownLatch answered = new CountDownLatch(total);
     long lateSends = 0;
     long start = System.nanoTime() + 50_000_000L;
@@ -216,7 +219,7 @@ final class RosterLoad {
             boolean ok = error == null && response.statusCode() / 100 == 2;
             if (!ok && request >= warmUp) {
               String kind = error != null ? rootCause(error).getClass().getSimpleName() : "HTTP " + response.statusCode();
-              errorKinds.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+              errorKinds.computeIfAbsent(kind, k -> new LongAdder()).increment();
             }
             // a failed page starts its community's walk again
             cursors.set(community, ok ? nextCursor(response.body()) : null);
@@ -254,7 +257,7 @@ final class RosterLoad {
     }
     long[] sorted = Arrays.copyOf(measuredLatencies, n);
     Arrays.sort(sorted);
-    java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+    Map<String, Long> kinds = new TreeMap<>();
     errorKinds.forEach((kind, count) -> kinds.put(kind, count.sum()));
     if (unanswered > 0) {
       kinds.put("unanswered", unanswered);
