@@ -11,12 +11,15 @@ import org.cdhub.api.report.ReportTemplates;
 import org.cdhub.api.returndata.ChangeFeed;
 import org.cdhub.api.returndata.CommunityPersonService;
 import org.cdhub.api.returndata.GoldPersonRepository;
+import org.cdhub.api.returndata.GoldPersonSnapshotReader;
 import org.cdhub.api.returndata.IcebergGoldPersonRecords;
 import org.cdhub.api.returndata.IcebergGoldPersonRepository;
 import org.cdhub.api.returndata.IcebergMasterAliasRepository;
 import org.cdhub.api.returndata.MasterAliasRepository;
 import org.cdhub.api.returndata.PersonMasking;
 import org.cdhub.api.returndata.PersonRecordService;
+import org.cdhub.api.returndata.ProjectedGoldPersonRepository;
+import org.cdhub.api.returndata.ProjectionRefresher;
 import org.cdhub.api.security.ApiClients;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.model.lakehouse.LakehouseConfig;
@@ -31,7 +34,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The one place the API's components are built and connected. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ApiConfig.class, StorageConfig.class})
+@EnableConfigurationProperties({ApiConfig.class, StorageConfig.class, ServingConfig.class})
 public class ApiWiring {
   private static final Logger LOG = LoggerFactory.getLogger(ApiWiring.class);
 
@@ -63,9 +66,15 @@ public class ApiWiring {
     return catalog;
   }
 
+  /** gold.person served from memory; the refresher below swaps in each new snapshot. */
   @Bean
-  GoldPersonRepository goldPersonRepository(Catalog lakehouseCatalog) {
-    return new IcebergGoldPersonRepository(lakehouseCatalog);
+  ProjectedGoldPersonRepository goldPersonRepository(Catalog lakehouseCatalog, Clock clock, ServingConfig serving) {
+    return new ProjectedGoldPersonRepository(new GoldPersonSnapshotReader(lakehouseCatalog), clock, serving.cursorGrace());
+  }
+
+  @Bean(destroyMethod = "close")
+  ProjectionRefresher projectionRefresher(ProjectedGoldPersonRepository goldPersonRepository, ServingConfig serving) {
+    return ProjectionRefresher.start(goldPersonRepository, serving.refreshInterval());
   }
 
   @Bean
@@ -106,9 +115,10 @@ public class ApiWiring {
   }
 
   @Bean
-  ChangeFeed changeFeed(GoldPersonRepository persons, MasterAliasRepository aliases, PersonMasking masking,
+  ChangeFeed changeFeed(Catalog lakehouseCatalog, MasterAliasRepository aliases, PersonMasking masking,
       PersonalDataAudit audit) {
-    return new ChangeFeed(persons, aliases, masking, audit);
+    // compares past snapshots: reads the table, not the roster's projection of the latest one
+    return new ChangeFeed(new IcebergGoldPersonRepository(lakehouseCatalog), aliases, masking, audit);
   }
 
   /** One line when the API is ready: where it listens, for people and for the launcher's log. */

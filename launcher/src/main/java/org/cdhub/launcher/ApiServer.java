@@ -26,11 +26,18 @@ public final class ApiServer implements AutoCloseable {
   /** Starts the API and waits until its health endpoint answers. */
   public static ApiServer start(StepCommands commands, HubPipeline pipeline, java.nio.file.Path dataDir, int port,
       List<String> demoCommunities, Duration timeout) {
+    return start(commands, pipeline, dataDir, port, demoCommunities, timeout, List.of());
+  }
+
+  /** As above, with more {@code --key=value} settings of the API (e.g. the demo client's rate limit). */
+  public static ApiServer start(StepCommands commands, HubPipeline pipeline, java.nio.file.Path dataDir, int port,
+      List<String> demoCommunities, Duration timeout, List<String> settings) {
     requireNonNull(demoCommunities, "demoCommunities is null");
     String key = newKey();
-    List<String> args = List.of(
+    List<String> args = new java.util.ArrayList<>(List.of(
         "--hub.api.demo-key=" + key,
-        "--hub.api.demo-communities=" + String.join(",", demoCommunities));
+        "--hub.api.demo-communities=" + String.join(",", demoCommunities)));
+    args.addAll(settings);
     Process p = commands.api(dataDir, pipeline.lakehouse(), port, args).startInherited();
     ApiServer server = new ApiServer(p, port, key);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "api-shutdown"));

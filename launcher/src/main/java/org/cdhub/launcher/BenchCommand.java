@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures; the last line is machine-readable.",
     subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Standardize.class,
-        BenchCommand.Resolve.class, BenchCommand.Febrl.class})
+        BenchCommand.Resolve.class, BenchCommand.Febrl.class, BenchCommand.Api.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -306,6 +306,93 @@ final class BenchCommand implements Runnable {
       System.out.printf(Locale.ROOT, "records=%d people=%d precision=%.5f recall=%.5f f1=%.5f records_per_s=%.0f peak_rss_mb=%d%n",
           all.records(), people, all.precision(), all.recall(), all.f1(), all.records() / seconds, peakRss);
       return 0;
+    }
+  }
+
+  @Command(name = "api", mixinStandardHelpOptions = true,
+      description = "Build a lakehouse the way the demo does, serve the API and drive an open-loop load of masked roster pages "
+          + "(GET /api/v1/communities/{code}/persons?limit=100, following cursors) over loopback. Progress per second on stderr; "
+          + "the last line is rps=R p50_ms=A p99_ms=B errors=E.")
+  static final class Api implements Callable<Integer> {
+    static final int PAGE_SIZE = 100;
+
+    @Option(names = "--rps", defaultValue = "300", description = "Requests per second, sent on schedule (default ${DEFAULT-VALUE}).")
+    int rps;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--warm-up", defaultValue = "20", paramLabel = "SECONDS",
+        description = "Seconds of load ramping up to --rps before measuring, not counted (default ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--people", defaultValue = "3000", description = "People in the generated city (default ${DEFAULT-VALUE}).")
+    int people;
+
+    @Option(names = "--communities", defaultValue = "10",
+        description = "The bench client reads the N largest communities, cycled through (default ${DEFAULT-VALUE}).")
+    int communities;
+
+    @Option(names = "--seed", defaultValue = "20201")
+    long seed;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Serve this existing data directory (e.g. .hub/demo) instead of building a scratch lakehouse; --people and --seed "
+            + "are then ignored.")
+    Path dataDir;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (rps < 1 || seconds < 1 || warmUp < 0 || people < 1 || communities < 1) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid bench api options: --rps, --seconds, "
+            + "--people and --communities must be positive and --warm-up not negative");
+      }
+      StepCommands commands = new StepCommands(LauncherConfig.fromEnvironment(System.getenv()));
+      if (dataDir != null) {
+        if (!Files.exists(dataDir.resolve("lakehouse-catalog.db"))) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+              "Invalid --data-dir " + dataDir + ": it holds no lakehouse (run ./hub demo --no-serve first)");
+        }
+        return serveAndLoad(commands, new HubPipeline(commands, dataDir, System.out));
+      }
+      return inScratchPipeline("api", pipeline -> {
+        pipeline.runAll(people, seed);
+        return serveAndLoad(commands, pipeline);
+      });
+    }
+
+    private int serveAndLoad(StepCommands commands, HubPipeline pipeline) throws Exception {
+      List<String> readable = ServeCommand.DemoCommunities.largest(pipeline, communities);
+      if (readable.isEmpty()) {
+        throw new IllegalStateException("Cannot bench the API: the merge left gold.person without persons");
+      }
+      RosterLoad.Result result;
+      // the demo client's rate limit above the offered load: this measures serving, not the limiter
+      try (ApiServer server = ApiServer.start(commands, pipeline, pipeline.dataDir(), freePort(), readable,
+          java.time.Duration.ofSeconds(120), List.of("--hub.api.demo-requests-per-second=" + Math.max(50, 2 * rps)))) {
+        System.err.printf(Locale.ROOT, "bench api: %d rps for %d s after %d s of warm-up, %d-row pages of %d communities%n",
+            rps, seconds, warmUp, PAGE_SIZE, readable.size());
+        RosterLoad load = new RosterLoad(new RosterLoad.Settings(java.net.URI.create(server.baseUrl()), server.demoKey(), readable,
+            rps, java.time.Duration.ofSeconds(warmUp), java.time.Duration.ofSeconds(seconds), PAGE_SIZE));
+        load.awaitFirstPage(java.time.Duration.ofSeconds(120));
+        System.err.println("bench api: the first page answered, starting the schedule");
+        result = load.run(System.err);
+      } // the API has exited here: none of its log lines can come after the result
+      String data = dataDir != null ? dataDir.toString() : "scratch-city-of-" + people + "-people";
+      System.out.printf(Locale.ROOT, "data=%s communities=%d sent=%d answered=%d p90_ms=%.1f p999_ms=%.1f max_ms=%.1f "
+              + "worst_send_lag_ms=%.1f errors_by_kind=%s%n", data, readable.size(), result.sent(), result.latenciesNanos().length,
+          result.percentileMs(90), result.percentileMs(99.9), result.maxMs(), result.lateSendsNanos() / 1e6, result.errorKinds());
+      System.out.println(result.summaryLine());
+      return 0;
+    }
+
+    private static int freePort() throws java.io.IOException {
+      try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        return socket.getLocalPort();
+      }
     }
   }
 

@@ -58,6 +58,10 @@ public final class HubPipeline {
     return lakehouse;
   }
 
+  public Path dataDir() {
+    return dataDir;
+  }
+
   public Path sourcesDir() {
     return dataDir.resolve("sources");
   }

@@ -29,7 +29,7 @@ public final class ChangeFeed {
   /** Diffs kept for the next pages of a catch-up; snapshots never change, so a kept diff never goes stale. */
   static final int KEPT_DIFFS = 8;
 
-  private final GoldPersonRepository persons;
+  private final GoldPersonHistory persons;
   private final MasterAliasRepository aliases;
   private final PersonMasking masking;
   private final PersonalDataAudit audit;
@@ -40,7 +40,7 @@ public final class ChangeFeed {
     }
   };
 
-  public ChangeFeed(GoldPersonRepository persons, MasterAliasRepository aliases, PersonMasking masking,
+  public ChangeFeed(GoldPersonHistory persons, MasterAliasRepository aliases, PersonMasking masking,
       PersonalDataAudit audit) {
     this.persons = requireNonNull(persons, "persons is null");
     this.aliases = requireNonNull(aliases, "aliases is null");

@@ -22,13 +22,4 @@ public interface GoldPersonRepository {
    * @throws DatasetUnavailableException if the table does not exist
    */
   List<MasterPerson> findByCommunityAfter(String communityCode, long snapshotId, String afterMasterId, int limit);
-
-  /**
-   * Every person of one community as of a snapshot, ordered by master id, with the same fields
-   * as {@link #findByCommunityAfter}. Holds the whole community in memory: for the change feed.
-   *
-   * @throws SnapshotExpiredException if the table no longer keeps the snapshot
-   * @throws DatasetUnavailableException if the table does not exist
-   */
-  List<MasterPerson> findAllByCommunity(String communityCode, long snapshotId);
 }

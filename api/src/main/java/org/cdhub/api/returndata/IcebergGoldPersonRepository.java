@@ -33,10 +33,10 @@ import org.cdhub.model.lakehouse.LakehouseTable;
  * community's partition at the pinned snapshot, with the master-id bound pushed down to skip
  * files, and keeps only the {@code limit} smallest master ids in memory.
  */
-public final class IcebergGoldPersonRepository implements GoldPersonRepository {
+public final class IcebergGoldPersonRepository implements GoldPersonRepository, GoldPersonHistory {
   private static final LakehouseTable TABLE = LakehouseTable.GOLD_PERSON;
   /** Columns a roster needs; provenance and the pinyin key stay in the lakehouse. */
-  private static final List<String> COLUMNS = List.of(
+  static final List<String> COLUMNS = List.of(
       "master_id", "id_number", "name", "sex", "birth_date", "phone", "address", "house_id",
       "district_code", "community_code", "grid_code", "tags", "source_count", "updated_at");
   private static final Comparator<Record> BY_MASTER_ID = Comparator.comparing(r -> (String) r.getField("master_id"));

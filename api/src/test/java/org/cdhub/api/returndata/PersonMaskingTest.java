@@ -111,4 +111,16 @@ class PersonMaskingTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("badgeNumber").hasMessageContaining("SENSITIVE_PERSONAL");
   }
+
+  @Test
+  void masksAnAddressSeenBeforeExactlyAsTheKernelDoes() {
+    PersonMasking masking = new PersonMasking(java.time.Clock.systemUTC());
+    java.util.List<MasterPerson> persons = TestPersons.of("640106001001", 1, 30, 21);
+
+    for (int round = 0; round < 2; round++) {
+      for (MasterPerson person : persons) {
+        assertThat(masking.mask(person).address()).isEqualTo(org.cdhub.kernel.Masking.address(person.address()));
+      }
+    }
+  }
 }
