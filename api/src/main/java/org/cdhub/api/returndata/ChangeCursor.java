@@ -2,8 +2,6 @@ package org.cdhub.api.returndata;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Where a platform's copy of a community stands in the change feed. At rest it names only the
@@ -19,7 +17,6 @@ import java.util.Base64;
  */
 public record ChangeCursor(String communityCode, Long fromSnapshotId, Long toSnapshotId, String lastMasterId) {
   private static final String VERSION = "c1";
-  private static final String SEPARATOR = "|";
   private static final int MAX_MASTER_ID_LENGTH = 128;
 
   public ChangeCursor {
@@ -49,9 +46,8 @@ public record ChangeCursor(String communityCode, Long fromSnapshotId, Long toSna
 
   /** The opaque token handed to clients. */
   public String encode() {
-    String plain = String.join(SEPARATOR, VERSION, communityCode, text(fromSnapshotId), text(toSnapshotId),
+    return CursorToken.encode(VERSION, communityCode, text(fromSnapshotId), text(toSnapshotId),
         lastMasterId == null ? "" : lastMasterId);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -61,20 +57,7 @@ public record ChangeCursor(String communityCode, Long fromSnapshotId, Long toSna
    */
   public static ChangeCursor decode(String token) {
     requireNonNull(token, "token is null");
-    String plain;
-    try {
-      plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw malformed("it is not URL-safe Base64", e);
-    }
-    // the master id is last, so a separator inside it cannot shift the other fields
-    String[] parts = plain.split("\\|", 5);
-    if (parts.length != 5 || !VERSION.equals(parts[0])) {
-      throw malformed("it was not issued by this API", null);
-    }
-    if (!parts[1].matches("[0-9]{12}")) {
-      throw malformed("its community code is not 12 digits", null);
-    }
+    String[] parts = CursorToken.decode(token, VERSION, 5, ChangeCursor::malformed);
     Long from = snapshot(parts[2], "from");
     Long to = snapshot(parts[3], "to");
     try {

@@ -2,8 +2,6 @@ package org.cdhub.api.returndata;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Where a walk through a community's roster stands: the lakehouse snapshot of its first page
@@ -16,7 +14,6 @@ import java.util.Base64;
  */
 public record RosterCursor(String communityCode, long snapshotId, String lastMasterId) {
   private static final String VERSION = "r1";
-  private static final char SEPARATOR = '|';
   private static final int MAX_MASTER_ID_LENGTH = 128;
 
   public RosterCursor {
@@ -30,8 +27,7 @@ public record RosterCursor(String communityCode, long snapshotId, String lastMas
 
   /** The opaque token handed to clients. */
   public String encode() {
-    String plain = VERSION + SEPARATOR + communityCode + SEPARATOR + snapshotId + SEPARATOR + lastMasterId;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    return CursorToken.encode(VERSION, communityCode, Long.toString(snapshotId), lastMasterId);
   }
 
   /**
@@ -41,20 +37,7 @@ public record RosterCursor(String communityCode, long snapshotId, String lastMas
    */
   public static RosterCursor decode(String token) {
     requireNonNull(token, "token is null");
-    String plain;
-    try {
-      plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw malformed("it is not URL-safe Base64", e);
-    }
-    // the master id is last, so a separator inside it cannot shift the other fields
-    String[] parts = plain.split("\\|", 4);
-    if (parts.length != 4 || !VERSION.equals(parts[0])) {
-      throw malformed("it was not issued by this API", null);
-    }
-    if (!parts[1].matches("[0-9]{12}")) {
-      throw malformed("its community code is not 12 digits", null);
-    }
+    String[] parts = CursorToken.decode(token, VERSION, 4, RosterCursor::malformed);
     long snapshotId;
     try {
       snapshotId = Long.parseLong(parts[2]);
