@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cdhub.api.security.ApiClient;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -75,7 +76,7 @@ public record ApiConfig(
       @DefaultValue(DEFAULT_PURPOSE) @NotBlank String purpose,
       Instant expiresAt,
       @DefaultValue(DEFAULT_REQUESTS_PER_SECOND) @Min(1) int requestsPerSecond,
-      @DefaultValue List<@Pattern(regexp = "provenance", message = "must be a known role: provenance") String> roles) {
+      @DefaultValue List<@Pattern(regexp = ApiClient.PROVENANCE, message = "must be a known role: " + ApiClient.PROVENANCE) String> roles) {
     @ConstructorBinding
     public Client {
       communities = communities == null ? List.of() : List.copyOf(communities);
