@@ -42,6 +42,11 @@ public record Artifacts(Path hubHome) {
     return existing(hubHome.resolve("spark-jobs/target/lib"));
   }
 
+  /** Build output: the Spark job JVM's class archives (see SparkClassArchive). */
+  public Path sparkClassArchiveDir() {
+    return hubHome.resolve("spark-jobs/target/class-archive");
+  }
+
   public Path apiJar() {
     return existing(hubHome.resolve("api/target/hub-api.jar"));
   }

@@ -2,7 +2,6 @@ package org.cdhub.launcher;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,15 +92,24 @@ public final class StepCommands {
     cmd.add(config.java17().toString());
     cmd.add("-Xmx2g");
     cmd.addAll(SPARK_JVM_OPTIONS);
+    SparkClassArchive archive = sparkClassArchive();
+    cmd.addAll(archive.jvmOptions());
     cmd.addAll(lakehouse.asSystemPropertyArgs());
     cmd.add("-cp");
-    cmd.add(artifacts.sparkJobsJar() + File.pathSeparator + artifacts.sparkLibDir().resolve("*"));
+    cmd.add(archive.classpathString());
     cmd.add("org.cdhub.jobs.HubJobs");
     cmd.add(job);
     cmd.add("--contracts");
     cmd.add(contractsDir.toString());
     cmd.addAll(args);
     return new ChildJvm(cmd, config.hubHome());
+  }
+
+  /** The Spark jobs' class archive, keyed by the current JDK and jars. */
+  public SparkClassArchive sparkClassArchive() {
+    List<Path> jars = SparkClassArchive.jarsOf(artifacts.sparkJobsJar(), artifacts.sparkLibDir());
+    boolean enabled = !"off".equalsIgnoreCase(System.getenv().getOrDefault("HUB_SPARK_CLASS_ARCHIVE", "on"));
+    return new SparkClassArchive(config.java17(), jars, artifacts.sparkClassArchiveDir(), enabled);
   }
 
   /** Serves the return-data API. */

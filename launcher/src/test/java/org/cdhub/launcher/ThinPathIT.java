@@ -107,6 +107,15 @@ class ThinPathIT {
   }
 
   @Test
+  @Order(2)
+  void theSparkJobsLeaveAClassArchiveOfTheShippedJarsForLaterStarts() {
+    // made after the first job of a build, or by an earlier run of the same build
+    assertThat(commands.sparkClassArchive().archive()).isRegularFile();
+    assertThat(commands.sparkJob("merge", pipeline.lakehouse(), List.of()).command())
+        .contains("-XX:SharedArchiveFile=" + commands.sparkClassArchive().archive());
+  }
+
+  @Test
   @Order(3)
   void goldHasOnePersonPerIdNumberAndAnXrefPerSilverRecord() throws Exception {
     try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
