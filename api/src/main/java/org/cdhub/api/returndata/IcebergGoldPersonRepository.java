@@ -36,7 +36,7 @@ import org.cdhub.model.lakehouse.LakehouseTable;
 public final class IcebergGoldPersonRepository implements GoldPersonRepository, GoldPersonHistory {
   private static final LakehouseTable TABLE = LakehouseTable.GOLD_PERSON;
   /** Columns a roster needs; provenance and the pinyin key stay in the lakehouse. */
-  static final List<String> COLUMNS = List.of(
+  public static final List<String> COLUMNS = List.of(
       "master_id", "id_number", "name", "sex", "birth_date", "phone", "address", "house_id",
       "district_code", "community_code", "grid_code", "tags", "source_count", "updated_at");
   private static final Comparator<Record> BY_MASTER_ID = Comparator.comparing(r -> (String) r.getField("master_id"));
