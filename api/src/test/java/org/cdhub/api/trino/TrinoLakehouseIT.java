@@ -130,12 +130,15 @@ class TrinoLakehouseIT {
     CommunityPersonService inMemory = new CommunityPersonService(projection, masking, audit);
 
     List<String> walked = new ArrayList<>();
+    List<Double> pageMillis = new ArrayList<>();
     String trinoCursor = null;
     String projectionCursor = null;
     int pages = 0;
     do {
       AuditedQuery query = AuditedQuery.of("GET", "/api/v1/communities/" + NORTH + "/persons", "limit=5");
+      long before = System.nanoTime();
       RosterPage viaTrino = throughTrino.list(NORTH_PLATFORM, query, NORTH, trinoCursor, 5);
+      pageMillis.add((System.nanoTime() - before) / 1e6);
       RosterPage viaProjection = inMemory.list(NORTH_PLATFORM, query, NORTH, projectionCursor, 5);
       assertThat(viaTrino).isEqualTo(viaProjection);
       assertThat(viaTrino.snapshotId()).isEqualTo(currentSnapshot);
@@ -153,6 +156,8 @@ class TrinoLakehouseIT {
       pages++;
     } while (trinoCursor != null);
 
+    System.out.printf("TrinoLakehouseIT: roster pages through Trino took %s ms%n",
+        pageMillis.stream().map(ms -> String.format("%.0f", ms)).toList());
     assertThat(pages).isEqualTo(5); // 23 - 1 + 2 = 24 persons, 5 a page
     assertThat(walked).containsExactlyElementsOf(northNow.stream().map(MasterPerson::masterId).toList());
   }
