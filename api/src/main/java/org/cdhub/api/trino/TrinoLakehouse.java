@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.trino.jdbc.TrinoDriver;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,15 @@ public final class TrinoLakehouse implements AutoCloseable {
   }
 
   /**
+   * A dataset's table: {@code schema.table}, or {@code table} in {@code hub.trino.schema}.
+   *
+   * @throws InvalidQueryException (field {@code dataset}) for any other name
+   */
+  public TableName table(String qualifiedName) {
+    return TableName.parse(qualifiedName, config.schema());
+  }
+
+  /**
    * The table's current snapshot (its {@code main} branch), empty while the table holds no data.
    *
    * @throws DatasetUnavailableException if the table does not exist
@@ -107,7 +118,7 @@ public final class TrinoLakehouse implements AutoCloseable {
     }
     Map<String, String> types = new LinkedHashMap<>();
     rows.forEach(r -> types.put(r[0], r[1]));
-    Map<String, String> fixed = java.util.Collections.unmodifiableMap(types);
+    Map<String, String> fixed = Collections.unmodifiableMap(types);
     knownColumns.put(table, new KnownColumns(fixed, now));
     return fixed;
   }
@@ -288,7 +299,7 @@ public final class TrinoLakehouse implements AutoCloseable {
       for (Object item : (Object[]) array.getArray()) {
         items.add(plain(item));
       }
-      return java.util.Collections.unmodifiableList(items);
+      return Collections.unmodifiableList(items);
     }
     return value;
   }
@@ -298,7 +309,7 @@ public final class TrinoLakehouse implements AutoCloseable {
     try {
       driver.close(); // its HTTP client's threads
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Cannot close the Trino driver", e);
+      throw new UncheckedIOException("Cannot close the Trino driver", e);
     }
   }
 

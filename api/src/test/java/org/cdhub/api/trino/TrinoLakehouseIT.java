@@ -278,7 +278,7 @@ class TrinoLakehouseIT {
     }
     // a date filter given as text is compared as a date; a table name without schema is in hub.trino.schema
     MasterPerson one = south.get(2);
-    DatasetRows born = lakehouse.select(DatasetQuery.from(TableName.parse("person", "gold"))
+    DatasetRows born = lakehouse.select(DatasetQuery.from(lakehouse.table("person"))
         .select("master_id").where("birth_date", one.birthDate().toString()).where("community_code", SOUTH));
     assertThat(born.rows()).extracting(r -> r.get("master_id"))
         .containsExactlyElementsOf(south.stream().filter(p -> p.birthDate().equals(one.birthDate()))

@@ -48,6 +48,15 @@ class TrinoLakehouseTest {
   }
 
   @Test
+  void namesABareTableInHubTrinoSchema() {
+    TrinoConfig silver = new TrinoConfig("jdbc:trino://127.0.0.1:" + port, "u", null, "hub", "silver", Duration.ofSeconds(5), 600);
+    try (TrinoLakehouse lakehouse = new TrinoLakehouse(silver, Clock.systemUTC())) {
+      assertThat(lakehouse.table("person")).isEqualTo(new TableName("silver", "person"));
+      assertThat(lakehouse.table("gold.person")).isEqualTo(new TableName("gold", "person"));
+    }
+  }
+
+  @Test
   void needsAUrl() {
     TrinoConfig none = new TrinoConfig(null, "u", null, "hub", "gold", Duration.ofSeconds(5), 100);
     assertThatThrownBy(() -> new TrinoLakehouse(none, Clock.systemUTC()))
