@@ -152,6 +152,15 @@ class OpenApiContractTest {
     call("getDataset", get("/api/v1/catalog/datasets/{name}", "gold.nothing"), 404);
   }
 
+  @Test
+  void catalogSearchAndItsRefusals() throws Exception {
+    String body = call("searchDatasets", get("/api/v1/catalog/datasets").param("q", "人口").param("limit", "5"), 200)
+        .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat((List<String>) com.jayway.jsonpath.JsonPath.read(body, "$.hits[*].dataset.qualifiedName")).contains("gold.person");
+    call("searchDatasets", get("/api/v1/catalog/datasets").param("q", "   "), 400);
+    call("searchDatasets", get("/api/v1/catalog/datasets").param("q", "人口").param("limit", "101"), 400);
+  }
+
   /**
    * Sends with the platform's key unless the request has one, checks the status and validates the
    * exchange; a 400 is asked for with a request the contract forbids, so only its answer is validated.

@@ -1,5 +1,9 @@
 package org.cdhub.api.catalog;
 
+import java.util.List;
+import org.cdhub.catalog.search.CatalogSearch;
+import org.cdhub.catalog.search.SearchHit;
+
 import static java.util.Objects.requireNonNull;
 
 import org.cdhub.catalog.registry.Dataset;
@@ -11,6 +15,7 @@ import org.cdhub.catalog.registry.DatasetRepository;
  */
 public final class DatasetCatalogService {
   private final DatasetRepository datasets;
+  private volatile Indexed indexed;
 
   public DatasetCatalogService(DatasetRepository datasets) {
     this.datasets = requireNonNull(datasets, "datasets is null");
@@ -26,4 +31,17 @@ public final class DatasetCatalogService {
     return datasets.findByQualifiedName(qualifiedName)
         .orElseThrow(() -> new DatasetNotRegisteredException(qualifiedName));
   }
+
+  /** Ranked search over every entry ({@link CatalogSearch}); the index is rebuilt when the entries changed. */
+  public List<SearchHit> search(String query, int limit) {
+    List<Dataset> all = datasets.findAll();
+    Indexed current = indexed;
+    if (current == null || !current.datasets().equals(all)) {
+      current = new Indexed(all, CatalogSearch.of(all));
+      indexed = current;
+    }
+    return current.search().search(query, limit);
+  }
+
+  private record Indexed(List<Dataset> datasets, CatalogSearch search) {}
 }

@@ -5,16 +5,19 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.cdhub.api.generated.api.CatalogApi;
 import org.cdhub.api.generated.model.Dataset;
 import org.cdhub.api.generated.model.DatasetField;
+import org.cdhub.api.generated.model.DatasetHit;
+import org.cdhub.api.generated.model.DatasetSearchResult;
 import org.cdhub.api.generated.model.Sensitivity;
 import org.cdhub.api.generated.model.SharingType;
 import org.cdhub.api.generated.model.UpdateCycle;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/catalog/datasets/{qualifiedName}}: one catalog entry. */
+/** {@code GET /api/v1/catalog/datasets?q=}: ranked search; {@code GET /api/v1/catalog/datasets/{qualifiedName}}: one catalog entry. */
 @RestController
 class DatasetsController implements CatalogApi {
   private final DatasetCatalogService catalog;
@@ -26,6 +29,13 @@ class DatasetsController implements CatalogApi {
   @Override
   public ResponseEntity<Dataset> getDataset(String qualifiedName) {
     return ResponseEntity.ok(toDto(catalog.find(qualifiedName)));
+  }
+
+  @Override
+  public ResponseEntity<DatasetSearchResult> searchDatasets(String q, Integer limit) {
+    List<DatasetHit> hits = catalog.search(q, limit == null ? 10 : limit).stream()
+        .map(h -> new DatasetHit(h.score(), toDto(h.dataset()))).toList();
+    return ResponseEntity.ok(new DatasetSearchResult(q, hits));
   }
 
   private static Dataset toDto(org.cdhub.catalog.registry.Dataset d) {
