@@ -30,6 +30,13 @@ final class CatalogCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: ./hub catalog search or ./hub catalog show");
   }
 
+  /** Runs {@code body} on the data dir's catalog database; 1 when there is none (said on {@code out}). */
+  static int withCatalog(DataDirOption data, PrintWriter out, java.util.function.ToIntFunction<CatalogDatabase> body) {
+    try (CatalogDatabase catalog = data.openCatalog(out, EMPTY)) {
+      return catalog == null ? 1 : body.applyAsInt(catalog);
+    }
+  }
+
   @Command(name = "search", mixinStandardHelpOptions = true,
       description = "Datasets whose title, provider, abstract or fields hold the words, best first (smartcn segments Chinese).")
   static final class Search implements Callable<Integer> {
@@ -48,10 +55,7 @@ final class CatalogCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (CatalogDatabase catalog = data.openCatalog(out, EMPTY)) {
-        if (catalog == null) {
-          return 1;
-        }
+      return withCatalog(data, out, catalog -> {
         List<SearchHit> hits;
         try {
           hits = CatalogSearch.of(catalog.datasets().findAll()).search(String.join(" ", words), limit);
@@ -67,7 +71,7 @@ final class CatalogCommand implements Runnable {
         }
         out.flush();
         return 0;
-      }
+      });
     }
   }
 
@@ -85,10 +89,7 @@ final class CatalogCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (CatalogDatabase catalog = data.openCatalog(out, EMPTY)) {
-        if (catalog == null) {
-          return 1;
-        }
+      return withCatalog(data, out, catalog -> {
         Optional<Dataset> found = catalog.datasets().findByQualifiedName(dataset)
             .or(() -> catalog.datasets().findAll().stream().filter(d -> d.resourceCode().equalsIgnoreCase(dataset)).findFirst());
         if (found.isEmpty()) {
@@ -99,7 +100,7 @@ final class CatalogCommand implements Runnable {
         print(out, found.get());
         out.flush();
         return 0;
-      }
+      });
     }
 
     static void print(PrintWriter out, Dataset d) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         ReviewCommand.class,
         AuditCommand.class,
         CatalogCommand.class,
+        LineageCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Hub implements Runnable {

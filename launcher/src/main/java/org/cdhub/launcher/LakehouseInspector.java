@@ -84,6 +84,24 @@ public final class LakehouseInspector implements AutoCloseable {
     return true;
   }
 
+  /** As {@link #forEachRow(TableIdentifier, java.util.List, java.util.function.Consumer)}, only rows matching {@code filter}. */
+  public boolean forEachRow(TableIdentifier id, java.util.List<String> columns, org.apache.iceberg.expressions.Expression filter,
+      java.util.function.Consumer<org.apache.iceberg.data.Record> row) {
+    if (!catalog.tableExists(id)) {
+      return false;
+    }
+    Table table = catalog.loadTable(id);
+    try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.data.Record> rows =
+        org.apache.iceberg.data.IcebergGenerics.read(table).select(columns.toArray(String[]::new)).where(filter).build()) {
+      for (org.apache.iceberg.data.Record r : rows) {
+        row.accept(r); // where() prunes files and row groups; rows of a kept group still need the check
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read " + id, e);
+    }
+    return true;
+  }
+
   public long rows(TableIdentifier id) {
     return facts(id).map(TableFacts::rows).orElse(0L);
   }

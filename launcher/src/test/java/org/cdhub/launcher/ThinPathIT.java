@@ -209,6 +209,47 @@ class ThinPathIT {
     }
   }
 
+  @Test
+  @Order(6)
+  void lineageTracesAMergedPersonsAttributesToTheirSourceRecordsBatchesAndDeliveries() throws Exception {
+    // a master built from several source records (in-source duplicates sharing an ID number)
+    Map<String, Integer> recordsPerMaster = new HashMap<>();
+    try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
+      lake.forEachRow(LakehouseTable.GOLD_XREF.identifier(), List.of("entity_type", "master_id"), r -> {
+        if ("PERSON".equals(r.getField("entity_type"))) {
+          recordsPerMaster.merge((String) r.getField("master_id"), 1, Integer::sum);
+        }
+      });
+    }
+    String merged = recordsPerMaster.entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey).sorted()
+        .findFirst().orElseThrow();
+    Path svg = dataDir.resolve("lineage-test.svg");
+    java.io.StringWriter printed = new java.io.StringWriter();
+    picocli.CommandLine cli = Hub.commandLine();
+    cli.setOut(new java.io.PrintWriter(printed, true));
+
+    assertThat(cli.execute("lineage", merged, "--data-dir", dataDir.toString(), "--svg", svg.toString())).isZero();
+
+    RecordLineage lineage;
+    try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
+      lineage = RecordLineage.trace(lake, merged, List.of());
+    }
+    assertThat(lineage.sources()).hasSize(recordsPerMaster.get(merged));
+    assertThat(lineage.attributes()).containsKeys("name", "id_number");
+    lineage.attributes().values().forEach(a -> assertThat(lineage.sourceOf(a)).as("attribute from a linked record: " + a).isPresent());
+    for (RecordLineage.SourceRecord s : lineage.sources()) {
+      assertThat(s.batchId()).isNotBlank();
+      assertThat(s.delivery()).as("delivery of batch " + s.batchId()).isNotNull();
+      assertThat(s.delivery().bronzeSnapshotId()).isNotNull();
+      assertThat(s.standardizeRun()).as("standardize run of batch " + s.batchId()).isNotNull();
+      assertThat(printed.toString()).contains(s.feed() + ":" + s.recordId()).contains(s.batchId());
+    }
+    String picture = java.nio.file.Files.readString(svg);
+    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(picture.getBytes(StandardCharsets.UTF_8))); // well-formed
+    assertThat(picture).startsWith("<svg").contains(merged).contains(lineage.sources().get(0).feed());
+  }
+
   /** The community's ID numbers and phones exactly as the source delivered them. */
   private static List<String> rawIdNumbersAndPhones(String community) throws Exception {
     List<String> out = new ArrayList<>();
