@@ -138,7 +138,7 @@ class ApiSecurityTest {
     List<ExpectedAudit> expected = new ArrayList<>();
     int allowed = 0;
     int refused = 0;
-    for (int i = 0; i < 240; i++) {
+    for (int i = 0; i < 400; i++) {
       Client client = clients.get(random.nextInt(clients.size()));
       String community = randomCommunity(random);
       boolean covered = coversCommunity(client, community);
