@@ -5,13 +5,15 @@ import static java.util.Objects.requireNonNull;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.cdhub.api.security.ApiClient;
+import org.cdhub.api.security.Jurisdiction;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,7 +26,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * <pre>
  * hub.api.clients.&lt;client-id&gt;.key-sha256   64 lower-case hex digits: SHA-256 of the client's key (UTF-8)
- * hub.api.clients.&lt;client-id&gt;.communities  12-digit community codes the client may read (at least one)
+ * hub.api.clients.&lt;client-id&gt;.jurisdiction district (6 digits), street (9), community (12) or grid (15) codes it may read
+ * hub.api.clients.&lt;client-id&gt;.communities  12-digit community codes it may read (older form of jurisdiction;
+ *                                          the two are joined, and together name at least one code)
  * hub.api.clients.&lt;client-id&gt;.purpose      purpose written to the audit log (default community-governance)
  * hub.api.clients.&lt;client-id&gt;.expires-at   instant the key stops working (ISO-8601; default never)
  * hub.api.clients.&lt;client-id&gt;.requests-per-second  requests the client may make per second (default 50)
@@ -62,25 +66,43 @@ public record ApiConfig(
    * One client platform.
    *
    * @param keySha256 SHA-256 of the key, hex ({@code hub.api.clients.<id>.key-sha256})
-   * @param communities community codes it may read ({@code hub.api.clients.<id>.communities})
+   * @param communities community codes it may read ({@code hub.api.clients.<id>.communities}), kept from
+   *     before {@code jurisdiction}; joined with it
    * @param purpose audit purpose ({@code hub.api.clients.<id>.purpose})
    * @param expiresAt when the key stops working, null for never ({@code hub.api.clients.<id>.expires-at})
    * @param requestsPerSecond the client's rate limit ({@code hub.api.clients.<id>.requests-per-second})
    * @param roles what it may see beyond masked records ({@code hub.api.clients.<id>.roles})
+   * @param jurisdiction codes of any level it may read ({@code hub.api.clients.<id>.jurisdiction}), see {@link Jurisdiction}
    */
   public record Client(
       @NotBlank @Pattern(regexp = SHA256_HEX, message = "must be 64 lower-case hex digits (SHA-256 of the key)")
           String keySha256,
-      @NotEmpty List<@Pattern(regexp = COMMUNITY_CODE, message = "must be a 12-digit community code") String>
+      @DefaultValue List<@Pattern(regexp = COMMUNITY_CODE, message = "must be a 12-digit community code") String>
           communities,
       @DefaultValue(DEFAULT_PURPOSE) @NotBlank String purpose,
       Instant expiresAt,
       @DefaultValue(DEFAULT_REQUESTS_PER_SECOND) @Min(1) int requestsPerSecond,
-      @DefaultValue List<@Pattern(regexp = ApiClient.PROVENANCE, message = "must be a known role: " + ApiClient.PROVENANCE) String> roles) {
+      @DefaultValue List<@Pattern(regexp = ApiClient.PROVENANCE, message = "must be a known role: " + ApiClient.PROVENANCE) String> roles,
+      @DefaultValue List<@Pattern(regexp = Jurisdiction.CODE,
+          message = "must be a district (6 digits), street (9), community (12) or grid (15) code") String> jurisdiction) {
     @ConstructorBinding
     public Client {
       communities = communities == null ? List.of() : List.copyOf(communities);
       roles = roles == null ? List.of() : List.copyOf(roles);
+      jurisdiction = jurisdiction == null ? List.of() : List.copyOf(jurisdiction);
+    }
+
+    /** A client bound only by {@code communities}. */
+    public Client(String keySha256, List<String> communities, String purpose, Instant expiresAt, int requestsPerSecond,
+        List<String> roles) {
+      this(keySha256, communities, purpose, expiresAt, requestsPerSecond, roles, List.of());
+    }
+
+    /** Every code the client is bound to: {@code jurisdiction} and {@code communities} together. */
+    public Set<String> jurisdictionCodes() {
+      Set<String> codes = new TreeSet<>(jurisdiction);
+      codes.addAll(communities);
+      return codes;
     }
 
     /** A client without roles. */
@@ -100,6 +122,12 @@ public record ApiConfig(
     requireNonNull(demoPurpose, "demoPurpose is null");
     clients = clients == null ? Map.of() : Map.copyOf(new HashMap<>(clients));
     demoCommunities = demoCommunities == null ? List.of() : List.copyOf(demoCommunities);
+    for (Map.Entry<String, Client> client : new java.util.TreeMap<>(clients).entrySet()) {
+      if (client.getValue() != null && client.getValue().jurisdictionCodes().isEmpty()) {
+        throw new IllegalArgumentException("Invalid hub.api.clients." + client.getKey()
+            + ": jurisdiction (or communities) must name at least one code the client may read");
+      }
+    }
     // cross-key rules: messages name the keys in conflict
     if (demoKey != null) {
       if (demoKey.isBlank() || demoKey.length() < MIN_DEMO_KEY_LENGTH) {

@@ -9,6 +9,7 @@ import org.cdhub.api.catalog.DatasetCatalogService;
 import org.cdhub.api.report.CommunityReportService;
 import org.cdhub.api.report.ReportTemplates;
 import org.cdhub.api.returndata.ChangeFeed;
+import org.cdhub.api.returndata.CommunityAccess;
 import org.cdhub.api.returndata.CommunityPersonService;
 import org.cdhub.api.returndata.GoldPersonRepository;
 import org.cdhub.api.returndata.GoldPersonSnapshotReader;
@@ -21,6 +22,7 @@ import org.cdhub.api.returndata.PersonRecordService;
 import org.cdhub.api.returndata.ProjectedGoldPersonRepository;
 import org.cdhub.api.returndata.ProjectionRefresher;
 import org.cdhub.api.security.ApiClients;
+import org.cdhub.api.security.UnmaskGrants;
 import org.cdhub.api.trino.TrinoConfig;
 import org.cdhub.api.trino.TrinoGoldPersonRepository;
 import org.cdhub.api.trino.TrinoLakehouse;
@@ -126,21 +128,26 @@ public class ApiWiring {
     return new PersonMasking(clock);
   }
 
+  /** The gate of every community read: jurisdiction, grids, unmask grants (read from the catalog database). */
   @Bean
-  PersonRecordService personRecordService(Catalog lakehouseCatalog, PersonMasking masking, PersonalDataAudit audit) {
-    return new PersonRecordService(new IcebergGoldPersonRecords(lakehouseCatalog), masking, audit);
+  CommunityAccess communityAccess(PersonMasking masking, PersonalDataAudit audit, CatalogDatabase catalogDatabase,
+      Clock clock) {
+    return new CommunityAccess(masking, audit, new UnmaskGrants(catalogDatabase.unmaskGrants(), clock));
   }
 
   @Bean
-  CommunityReportService communityReportService(
-      GoldPersonRepository persons, PersonMasking masking, PersonalDataAudit audit, Clock clock) {
-    return new CommunityReportService(ReportTemplates.bundled(), persons, masking, audit, clock);
+  PersonRecordService personRecordService(Catalog lakehouseCatalog, CommunityAccess access) {
+    return new PersonRecordService(new IcebergGoldPersonRecords(lakehouseCatalog), access);
   }
 
   @Bean
-  CommunityPersonService communityPersonService(
-      GoldPersonRepository persons, PersonMasking masking, PersonalDataAudit audit) {
-    return new CommunityPersonService(persons, masking, audit);
+  CommunityReportService communityReportService(GoldPersonRepository persons, CommunityAccess access, Clock clock) {
+    return new CommunityReportService(ReportTemplates.bundled(), persons, access, clock);
+  }
+
+  @Bean
+  CommunityPersonService communityPersonService(GoldPersonRepository persons, CommunityAccess access) {
+    return new CommunityPersonService(persons, access);
   }
 
   @Bean
@@ -149,10 +156,9 @@ public class ApiWiring {
   }
 
   @Bean
-  ChangeFeed changeFeed(Catalog lakehouseCatalog, MasterAliasRepository aliases, PersonMasking masking,
-      PersonalDataAudit audit) {
+  ChangeFeed changeFeed(Catalog lakehouseCatalog, MasterAliasRepository aliases, CommunityAccess access) {
     // compares past snapshots: reads the table, not the roster's projection of the latest one
-    return new ChangeFeed(new IcebergGoldPersonRepository(lakehouseCatalog), aliases, masking, audit);
+    return new ChangeFeed(new IcebergGoldPersonRepository(lakehouseCatalog), aliases, access);
   }
 
   /** One line when the API is ready: where it listens, for people and for the launcher's log. */

@@ -56,6 +56,7 @@ class ApiConfigTest {
           ApiConfig.Client north = config.clients().get("north-platform");
           assertThat(north.keySha256()).isEqualTo(NORTH_HASH);
           assertThat(north.communities()).containsExactly("640106001001", "640106001003");
+          assertThat(north.jurisdiction()).isEmpty();
           assertThat(north.purpose()).isEqualTo("elderly-care");
           assertThat(north.expiresAt()).isEqualTo(java.time.Instant.parse("2027-06-30T16:00:00Z"));
           assertThat(north.requestsPerSecond()).isEqualTo(20);
@@ -95,9 +96,32 @@ class ApiConfigTest {
   }
 
   @Test
-  void failsOnAClientWithoutCommunities() {
+  void failsOnAClientWithoutJurisdictionOrCommunities() {
     runner.withPropertyValues("hub.api.clients.north.key-sha256=" + NORTH_HASH).run(context ->
-        assertThat(context).getFailure().hasStackTraceContaining("clients[north].communities"));
+        assertThat(context).getFailure().hasStackTraceContaining(
+            "Invalid hub.api.clients.north: jurisdiction (or communities) must name at least one code"));
+  }
+
+  @Test
+  void bindsJurisdictionCodesOfEveryLevelJoinedWithCommunities() {
+    runner.withPropertyValues("hub.api.clients.north.key-sha256=" + NORTH_HASH,
+        "hub.api.clients.north.jurisdiction=640106,640106002,640106003001005",
+        "hub.api.clients.north.communities=650102001001").run(context -> {
+          ApiConfig.Client north = context.getBean(ApiConfig.class).clients().get("north");
+          assertThat(north.jurisdiction()).containsExactly("640106", "640106002", "640106003001005");
+          assertThat(north.jurisdictionCodes())
+              .containsExactlyInAnyOrder("640106", "640106002", "640106003001005", "650102001001");
+          assertThat(ApiClients.from(context.getBean(ApiConfig.class)).authenticate("north-platform-key").orElseThrow()
+              .jurisdiction().codes()).isEqualTo(north.jurisdictionCodes());
+        });
+  }
+
+  @Test
+  void failsOnAJurisdictionCodeOfNoLevel() {
+    runner.withPropertyValues("hub.api.clients.north.key-sha256=" + NORTH_HASH,
+        "hub.api.clients.north.jurisdiction=6401061").run(context ->
+        assertThat(context).getFailure().hasStackTraceContaining("clients[north].jurisdiction")
+            .hasStackTraceContaining("must be a district (6 digits), street (9), community (12) or grid (15) code"));
   }
 
   @Test

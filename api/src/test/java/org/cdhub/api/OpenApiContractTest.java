@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,8 @@ import org.cdhub.api.returndata.TestPersons;
 import org.cdhub.api.security.ApiClients;
 import org.cdhub.catalog.CatalogConfig;
 import org.cdhub.catalog.CatalogDatabase;
+import org.cdhub.catalog.grant.UnmaskGrant;
+import org.cdhub.catalog.grant.UnmaskableField;
 import org.cdhub.catalog.registry.DatasetDescriptions;
 import org.cdhub.model.entity.MasterPerson;
 import org.cdhub.model.lakehouse.LakehouseTable;
@@ -102,6 +105,8 @@ class OpenApiContractTest {
     try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir))) {
       catalog.datasets().upsert(DatasetDescriptions.forTable(LakehouseTable.GOLD_PERSON, all.size(), snapshot,
           Instant.parse("2026-12-01T08:00:00Z"), Instant.parse("2026-12-01T08:05:00Z")));
+      catalog.unmaskGrants().grant(UnmaskGrant.request("north-platform", EnumSet.of(UnmaskableField.PHONE,
+          UnmaskableField.NAME), "subsidy-review", NORTH, Instant.now().plusSeconds(86_400), "contract-test", Instant.now()));
     }
   }
 
@@ -115,6 +120,20 @@ class OpenApiContractTest {
     call("listCommunityPersons", get(persons, NORTH).param("limit", "501"), 400);
     call("listCommunityPersons", get(persons, NORTH).param("cursor", "bm90LWEtY3Vyc29y"), 400);
     call("listCommunityPersons", get(persons, NORTH).header("X-API-Key", "wrong-key-000000000"), 401);
+  }
+
+  @Test
+  void unmaskedRosterAndPersonWithAGrantAndTheRefusals() throws Exception {
+    String persons = "/api/v1/communities/{code}/persons";
+    String person = persons + "/{id}";
+    call("listCommunityPersons", get(persons, NORTH).param("unmask", "phone,name").param("purpose", "subsidy-review"), 200);
+    call("getCommunityPerson", get(person, NORTH, north.get(0).masterId()).param("unmask", "phone")
+        .param("purpose", "subsidy-review"), 200);
+    call("listCommunityPersons", get(persons, NORTH).param("unmask", "idNumber").param("purpose", "subsidy-review"), 403);
+    call("getCommunityPerson", get(person, NORTH, north.get(0).masterId()).param("unmask", "phone")
+        .param("purpose", "census"), 403);
+    call("listCommunityPersons", get(persons, NORTH).param("unmask", "birthDate").param("purpose", "subsidy-review"), 400);
+    call("listCommunityPersons", get(persons, NORTH).param("unmask", "phone"), 400);
   }
 
   @Test

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import javax.sql.DataSource;
 import org.cdhub.catalog.audit.AccessAuditLog;
 import org.cdhub.catalog.audit.JdbcAccessAuditLog;
+import org.cdhub.catalog.grant.JdbcUnmaskGrantRepository;
+import org.cdhub.catalog.grant.UnmaskGrantRepository;
 import org.cdhub.catalog.registry.DatasetRepository;
 import org.cdhub.catalog.registry.JdbcDatasetRepository;
 import org.flywaydb.core.Flyway;
@@ -30,6 +32,7 @@ public final class CatalogDatabase implements AutoCloseable {
   private final PooledDataSource dataSource;
   private final DatasetRepository datasets;
   private final AccessAuditLog auditLog;
+  private final UnmaskGrantRepository unmaskGrants;
   private final int migrationsApplied;
 
   private CatalogDatabase(CatalogConfig config, PooledDataSource dataSource, int migrationsApplied) {
@@ -40,6 +43,7 @@ public final class CatalogDatabase implements AutoCloseable {
       case SQLITE -> JdbcAccessAuditLog.Dialect.SQLITE;
       case POSTGRESQL -> JdbcAccessAuditLog.Dialect.POSTGRESQL;
     });
+    this.unmaskGrants = new JdbcUnmaskGrantRepository(dataSource);
     this.migrationsApplied = migrationsApplied;
   }
 
@@ -82,6 +86,11 @@ public final class CatalogDatabase implements AutoCloseable {
 
   public AccessAuditLog auditLog() {
     return auditLog;
+  }
+
+  /** Who may see which personal fields unmasked, for what purpose, until when. */
+  public UnmaskGrantRepository unmaskGrants() {
+    return unmaskGrants;
   }
 
   /** How many migrations this open applied (0 when the schema was already current). */

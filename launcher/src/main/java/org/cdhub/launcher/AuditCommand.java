@@ -135,16 +135,22 @@ final class AuditCommand implements Runnable {
     }
 
     private Instant instant(String option, String text) {
-      try {
-        return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
-      } catch (DateTimeParseException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            option + " must be an ISO instant (2026-11-20T08:00:00Z) or date (2026-11-20), got " + text);
-      }
+      return AuditCommand.instant(spec.commandLine(), option, text);
     }
   }
 
-  static final String[] HEADER = {"SEQ", "TIME (UTC)", "CLIENT", "OUTCOME", "DATASET", "SCOPE", "N", "PURPOSE", "QUERY", "RECORDS"};
+  /** An option's ISO instant or UTC date; anything else is a usage error naming the option. */
+  static Instant instant(CommandLine commandLine, String option, String text) {
+    try {
+      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.ParameterException(commandLine,
+          option + " must be an ISO instant (2026-11-20T08:00:00Z) or date (2026-11-20), got " + text);
+    }
+  }
+
+  static final String[] HEADER = {"SEQ", "TIME (UTC)", "CLIENT", "OUTCOME", "DATASET", "SCOPE", "N", "PURPOSE", "GRANT", "QUERY",
+      "RECORDS"};
   /** Widest a column may get; longer cells end in an ellipsis. */
   static final int MAX_CELL = 60;
 
@@ -163,10 +169,16 @@ final class AuditCommand implements Runnable {
           cell(e.scope()),
           Integer.toString(e.recordCount()),
           cell(e.purpose()),
+          e.grantId() == null ? "-" : Long.toString(e.grantId()),
           cell(e.query()),
           cell(String.join(",", e.recordIds()))});
     }
-    int[] width = new int[HEADER.length];
+    printRows(out, rows);
+  }
+
+  /** Rows as fixed-width columns, the first row a header; the last column is not padded. */
+  static void printRows(PrintWriter out, List<String[]> rows) {
+    int[] width = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         width[i] = Math.max(width[i], row[i].length());

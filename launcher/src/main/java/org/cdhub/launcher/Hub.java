@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         AuditCommand.class,
         CatalogCommand.class,
         LineageCommand.class,
+        UnmaskCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Hub implements Runnable {

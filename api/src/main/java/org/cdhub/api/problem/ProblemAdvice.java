@@ -11,9 +11,11 @@ import org.cdhub.api.report.ReportNotDefinedException;
 import org.cdhub.api.returndata.PersonNotFoundException;
 import org.cdhub.api.returndata.DatasetUnavailableException;
 import org.cdhub.api.returndata.InvalidCursorException;
+import org.cdhub.api.security.InvalidUnmaskRequestException;
 import org.cdhub.api.security.OutsideJurisdictionException;
 import org.cdhub.api.trino.InvalidQueryException;
 import org.cdhub.api.trino.TrinoUnavailableException;
+import org.cdhub.api.security.UnmaskNotGrantedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -68,6 +70,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> outsideJurisdiction(OutsideJurisdictionException e, HttpServletRequest request) {
     return respond(new ApiProblem(HttpStatus.FORBIDDEN, "communityCode", "outside-jurisdiction",
         "Community outside the client's jurisdiction", e.getMessage()), request);
+  }
+
+  @ExceptionHandler(UnmaskNotGrantedException.class)
+  ResponseEntity<ProblemDetail> unmaskNotGranted(UnmaskNotGrantedException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.FORBIDDEN, "unmask", "not-granted", "Unmasking not granted",
+        e.getMessage()), request);
+  }
+
+  @ExceptionHandler(InvalidUnmaskRequestException.class)
+  ResponseEntity<ProblemDetail> invalidUnmaskRequest(InvalidUnmaskRequestException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.BAD_REQUEST, e.field(), e.rule(), "Invalid request parameter",
+        e.getMessage()), request);
   }
 
   @ExceptionHandler(DatasetUnavailableException.class)

@@ -11,18 +11,21 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.cdhub.api.audit.AuditedQuery;
 import org.cdhub.api.audit.PersonalDataAudit;
+import org.cdhub.api.returndata.CommunityAccess;
+import org.cdhub.api.returndata.CommunityRead;
 import org.cdhub.api.returndata.GoldPersonRepository;
 import org.cdhub.api.returndata.MaskedPerson;
 import org.cdhub.api.returndata.PersonMasking;
 import org.cdhub.api.security.ApiClient;
 import org.cdhub.api.security.OutsideJurisdictionException;
+import org.cdhub.api.security.UnmaskRequest;
 import org.cdhub.model.entity.MasterPerson;
 import org.cdhub.model.lakehouse.LakehouseTable;
 
 /**
  * Exports a business line's report of one community from gold.person: the persons carrying
- * the template's tag, masked as the roster masks them, in the template's columns. The same
- * jurisdiction check and audit as the roster: a refused export is audited, and a granted one
+ * the template's tag (of its grids, for a grid-bound client), masked as the roster masks them, in
+ * the template's columns. The same jurisdiction check and audit as the roster ({@link CommunityAccess}): a refused export is audited, and a granted one
  * is audited before the file leaves.
  */
 public final class CommunityReportService {
@@ -33,17 +36,20 @@ public final class CommunityReportService {
 
   private final ReportTemplates templates;
   private final GoldPersonRepository persons;
-  private final PersonMasking masking;
-  private final PersonalDataAudit audit;
+  private final CommunityAccess access;
   private final Clock clock;
+
+  public CommunityReportService(ReportTemplates templates, GoldPersonRepository persons, CommunityAccess access,
+      Clock clock) {
+    this.templates = requireNonNull(templates, "templates is null");
+    this.persons = requireNonNull(persons, "persons is null");
+    this.access = requireNonNull(access, "access is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
 
   public CommunityReportService(ReportTemplates templates, GoldPersonRepository persons, PersonMasking masking,
       PersonalDataAudit audit, Clock clock) {
-    this.templates = requireNonNull(templates, "templates is null");
-    this.persons = requireNonNull(persons, "persons is null");
-    this.masking = requireNonNull(masking, "masking is null");
-    this.audit = requireNonNull(audit, "audit is null");
-    this.clock = requireNonNull(clock, "clock is null");
+    this(templates, persons, CommunityAccess.withoutGrants(masking, audit), clock);
   }
 
   public List<ReportTemplate> templates() {
@@ -63,10 +69,7 @@ public final class CommunityReportService {
     requireNonNull(format, "format is null");
     ReportTemplate template = templates.find(reportCode).orElseThrow(() -> new ReportNotDefinedException(reportCode,
         templates.all().stream().map(ReportTemplate::code).toList()));
-    if (!client.mayRead(communityCode)) {
-      audit.refused(client, query, DATASET, communityCode);
-      throw new OutsideJurisdictionException(client.id(), communityCode);
-    }
+    CommunityRead read = access.open(client, query, DATASET, PersonalDataAudit.LIST, communityCode, UnmaskRequest.NONE);
     List<MaskedPerson> listed = new ArrayList<>();
     OptionalLong snapshot = persons.currentSnapshotId();
     if (snapshot.isPresent()) {
@@ -75,8 +78,8 @@ public final class CommunityReportService {
       while (true) {
         List<MasterPerson> batch = persons.findByCommunityAfter(communityCode, snapshot.getAsLong(), after, READ_BATCH);
         for (MasterPerson p : batch) {
-          if (p.tags() != null && p.tags().contains(template.tag())) {
-            listed.add(masking.mask(p));
+          if (p.tags() != null && p.tags().contains(template.tag()) && read.sees(p)) {
+            listed.add(read.mask(p));
           }
         }
         if (batch.size() < READ_BATCH) {
@@ -86,7 +89,7 @@ public final class CommunityReportService {
       }
     }
     byte[] content = ReportWriter.write(template, listed, format);
-    audit.listed(client, query, DATASET, communityCode, listed.stream().map(MaskedPerson::masterId).toList());
+    read.audited(listed.stream().map(MaskedPerson::masterId).toList());
     String day = LocalDate.ofInstant(clock.instant(), CHINA).format(DateTimeFormatter.BASIC_ISO_DATE);
     return new ReportFile(content, template.code() + "-" + communityCode + "-" + day + "." + format.extension(), format, listed.size());
   }

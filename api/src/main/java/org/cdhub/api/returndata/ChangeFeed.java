@@ -13,7 +13,9 @@ import java.util.concurrent.CompletionException;
 import org.cdhub.api.audit.AuditedQuery;
 import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.security.ApiClient;
+import org.cdhub.api.security.CommunityScope;
 import org.cdhub.api.security.OutsideJurisdictionException;
+import org.cdhub.api.security.UnmaskRequest;
 import org.cdhub.model.entity.MasterPerson;
 
 /**
@@ -31,8 +33,7 @@ public final class ChangeFeed {
 
   private final GoldPersonHistory persons;
   private final MasterAliasRepository aliases;
-  private final PersonMasking masking;
-  private final PersonalDataAudit audit;
+  private final CommunityAccess access;
   private final Map<DiffKey, CommunityDiff> recentDiffs = new LinkedHashMap<>(KEPT_DIFFS * 2, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<DiffKey, CommunityDiff> eldest) {
@@ -40,12 +41,15 @@ public final class ChangeFeed {
     }
   };
 
-  public ChangeFeed(GoldPersonHistory persons, MasterAliasRepository aliases, PersonMasking masking,
-      PersonalDataAudit audit) {
+  public ChangeFeed(GoldPersonHistory persons, MasterAliasRepository aliases, CommunityAccess access) {
     this.persons = requireNonNull(persons, "persons is null");
     this.aliases = requireNonNull(aliases, "aliases is null");
-    this.masking = requireNonNull(masking, "masking is null");
-    this.audit = requireNonNull(audit, "audit is null");
+    this.access = requireNonNull(access, "access is null");
+  }
+
+  public ChangeFeed(GoldPersonHistory persons, MasterAliasRepository aliases, PersonMasking masking,
+      PersonalDataAudit audit) {
+    this(persons, aliases, CommunityAccess.withoutGrants(masking, audit));
   }
 
   /**
@@ -63,10 +67,7 @@ public final class ChangeFeed {
       throw new IllegalArgumentException(
           "Cannot list changes: limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
     }
-    if (!client.mayRead(communityCode)) {
-      audit.changesRefused(client, query, DATASET, communityCode);
-      throw new OutsideJurisdictionException(client.id(), communityCode);
-    }
+    CommunityRead read = access.open(client, query, DATASET, PersonalDataAudit.CHANGES, communityCode, UnmaskRequest.NONE);
     ChangeCursor since = sinceToken == null ? null : ChangeCursor.decode(sinceToken);
     if (since != null && !since.communityCode().equals(communityCode)) {
       throw new InvalidCursorException(InvalidCursorException.SINCE, InvalidCursorException.OTHER_COMMUNITY,
@@ -81,16 +82,16 @@ public final class ChangeFeed {
       Long current = current();
       page = Objects.equals(current, since.fromSnapshotId())
           ? new ChangeFeedPage(communityCode, List.of(), limit, current, null, sinceToken, false)
-          : catchUp(since, current, limit);
+          : catchUp(read, since, current, limit);
     } else {
-      page = catchUp(since, null, limit);
+      page = catchUp(read, since, null, limit);
     }
-    audit.changesListed(client, query, DATASET, communityCode, page.changes().stream().map(MaskedChange::masterId).toList());
+    read.audited(page.changes().stream().map(MaskedChange::masterId).toList());
     return page;
   }
 
   /** @param current the table's current snapshot when the cursor is at rest; null (not read yet) mid catch-up */
-  private ChangeFeedPage catchUp(ChangeCursor since, Long current, int limit) {
+  private ChangeFeedPage catchUp(CommunityRead read, ChangeCursor since, Long current, int limit) {
     String communityCode = since.communityCode();
     Long from = since.fromSnapshotId();
     if (since.atRest() && current == null) {
@@ -98,7 +99,7 @@ public final class ChangeFeed {
       throw expired(from, null);
     }
     long to = since.atRest() ? current : since.toSnapshotId();
-    CommunityDiff diff = diff(communityCode, from, to);
+    CommunityDiff diff = diff(read, from, to);
     // one more than asked tells whether this catch-up has another page
     List<CommunityDiff.Entry> entries = diff.after(since.lastMasterId(), limit + 1);
     boolean more = entries.size() > limit;
@@ -106,7 +107,7 @@ public final class ChangeFeed {
     List<MaskedChange> changes = new ArrayList<>(shown.size());
     for (CommunityDiff.Entry e : shown) {
       changes.add(new MaskedChange(e.type(), e.masterId(), e.survivorId(),
-          e.person() == null ? null : masking.mask(e.person()), to));
+          e.person() == null ? null : read.mask(e.person()), to));
     }
     if (more) {
       String next = new ChangeCursor(communityCode, from, to, shown.get(shown.size() - 1).masterId()).encode();
@@ -118,8 +119,10 @@ public final class ChangeFeed {
         !Objects.equals(now, to));
   }
 
-  private CommunityDiff diff(String communityCode, Long from, long to) {
-    DiffKey key = new DiffKey(communityCode, from, to);
+  /** The diff of what the read sees: for a grid-bound client, moving between grids is a delete and an insert. */
+  private CommunityDiff diff(CommunityRead read, Long from, long to) {
+    String communityCode = read.scope().communityCode();
+    DiffKey key = new DiffKey(read.scope(), from, to);
     synchronized (recentDiffs) {
       CommunityDiff kept = recentDiffs.get(key);
       if (kept != null) {
@@ -132,8 +135,8 @@ public final class ChangeFeed {
       // the two states are read side by side: reading Parquet is most of a diff's time
       CompletableFuture<List<MasterPerson>> before = from == null
           ? CompletableFuture.completedFuture(List.of())
-          : CompletableFuture.supplyAsync(() -> persons.findAllByCommunity(communityCode, from));
-      List<MasterPerson> after = persons.findAllByCommunity(communityCode, to);
+          : CompletableFuture.supplyAsync(() -> visible(read, persons.findAllByCommunity(communityCode, from)));
+      List<MasterPerson> after = visible(read, persons.findAllByCommunity(communityCode, to));
       diff = CommunityDiff.between(communityCode, from, to, join(before), after, aliases::survivorsOfPersons);
     } catch (SnapshotExpiredException e) {
       throw expired(e.snapshotId(), e);
@@ -142,6 +145,10 @@ public final class ChangeFeed {
       recentDiffs.put(key, diff);
     }
     return diff;
+  }
+
+  private static List<MasterPerson> visible(CommunityRead read, List<MasterPerson> persons) {
+    return read.scope().whole() ? persons : persons.stream().filter(read::sees).toList();
   }
 
   private static <T> T join(CompletableFuture<T> future) {
@@ -170,5 +177,5 @@ public final class ChangeFeed {
     return snapshot.isPresent() ? snapshot.getAsLong() : null;
   }
 
-  private record DiffKey(String communityCode, Long from, long to) {}
+  private record DiffKey(CommunityScope scope, Long from, long to) {}
 }

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.cdhub.catalog.grant.UnmaskableField;
 import org.cdhub.kernel.Masking;
 import org.cdhub.kernel.Sex;
 import org.cdhub.model.entity.MasterPerson;
@@ -17,6 +19,7 @@ import org.cdhub.model.schema.Sensitive;
 /**
  * The default view of a person for client platforms: what the kernel's {@link Masking} keeps
  * of ID number, name, phone and address, and the birth date only as year and ten-year age band.
+ * With an unmask grant, the fields it names go out as stored.
  */
 public final class PersonMasking {
   /** Ages are counted on the calendar day in China, where the hub's communities are. */
@@ -52,6 +55,23 @@ public final class PersonMasking {
   public PersonMasking(Clock clock) {
     this.clock = requireNonNull(clock, "clock is null");
     requireEveryPersonalFieldHandled(MasterPerson.class, PERSONAL_FIELDS.keySet());
+    requireEveryUnmaskableFieldPersonal(MasterPerson.class);
+  }
+
+  /**
+   * @throws IllegalStateException naming a field grants can unmask that is not a personal field
+   *     of {@code type}: a grant for it would unmask nothing, or something that was never masked
+   */
+  static void requireEveryUnmaskableFieldPersonal(Class<? extends Record> type) {
+    for (UnmaskableField field : UnmaskableField.values()) {
+      boolean personal = java.util.Arrays.stream(type.getRecordComponents())
+          .anyMatch(c -> c.getName().equals(field.fieldName()) && c.getAnnotation(Sensitive.class) != null
+              && c.getAnnotation(Sensitive.class).value().isPersonal());
+      if (!personal) {
+        throw new IllegalStateException("Cannot serve " + type.getSimpleName() + ": grants can unmask "
+            + field.fieldName() + ", which is not a personal field of the schema");
+      }
+    }
   }
 
   /**
@@ -69,18 +89,24 @@ public final class PersonMasking {
   }
 
   public MaskedPerson mask(MasterPerson person) {
+    return mask(person, Set.of());
+  }
+
+  /** The person with {@code unmasked} fields as stored and every other personal field masked. */
+  public MaskedPerson mask(MasterPerson person, Set<UnmaskableField> unmasked) {
     requireNonNull(person, "person is null");
+    requireNonNull(unmasked, "unmasked is null");
     LocalDate today = LocalDate.now(clock.withZone(HUB_ZONE));
     LocalDate birth = person.birthDate();
     return new MaskedPerson(
         person.masterId(),
-        masked(person.name(), Masking::name),
-        masked(person.idNumber(), Masking::idNumber),
+        unmasked.contains(UnmaskableField.NAME) ? person.name() : masked(person.name(), Masking::name),
+        unmasked.contains(UnmaskableField.ID_NUMBER) ? person.idNumber() : masked(person.idNumber(), Masking::idNumber),
         person.sex() == null ? Sex.UNKNOWN : person.sex(),
         birth == null ? null : birth.getYear(),
         ageBand(birth, today),
-        masked(person.phone(), Masking::phone),
-        masked(person.address(), this::maskedAddress),
+        unmasked.contains(UnmaskableField.PHONE) ? person.phone() : masked(person.phone(), Masking::phone),
+        unmasked.contains(UnmaskableField.ADDRESS) ? person.address() : masked(person.address(), this::maskedAddress),
         person.houseId(),
         person.districtCode(),
         person.communityCode(),

@@ -3,6 +3,7 @@ package org.cdhub.api.returndata;
 import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneOffset;
+import java.util.List;
 import org.cdhub.api.audit.CurrentRequest;
 import org.cdhub.api.generated.api.PersonsApi;
 import org.cdhub.api.generated.model.PageInfo;
@@ -12,6 +13,7 @@ import org.cdhub.api.generated.model.PersonPage;
 import org.cdhub.api.generated.model.SourceRecord;
 import org.cdhub.api.generated.model.Sex;
 import org.cdhub.api.security.CurrentClient;
+import org.cdhub.api.security.UnmaskRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,10 +34,12 @@ class PersonsController implements PersonsApi {
   }
 
   @Override
-  public ResponseEntity<PersonDetail> getCommunityPerson(String communityCode, String masterId) {
-    PersonRecordService.PersonView view = records.find(caller.require(), request.auditedQuery(), communityCode, masterId);
-    PersonDetail detail = new PersonDetail(toDto(view.person()), true,
-        view.relationships().stream().map(e -> toDto(e, masterId)).toList());
+  public ResponseEntity<PersonDetail> getCommunityPerson(String communityCode, String masterId, List<String> unmask,
+      String purpose) {
+    PersonRecordService.PersonView view = records.find(caller.require(), request.auditedQuery(), communityCode, masterId,
+        UnmaskRequest.of(unmask, purpose));
+    PersonDetail detail = new PersonDetail(toDto(view.person()), view.masked(),
+        view.relationships().stream().map(e -> toDto(e, masterId)).toList()).unmaskedFields(view.unmaskedFields());
     if (view.withProvenance()) {
       detail.sourceRecords(view.sourceRecords().stream().map(PersonsController::toDto).toList())
           .provenance(new java.util.TreeMap<>(view.provenance()));
@@ -63,9 +67,10 @@ class PersonsController implements PersonsApi {
   }
 
   @Override
-  public ResponseEntity<PersonPage> listCommunityPersons(String communityCode, String cursor, Integer limit) {
+  public ResponseEntity<PersonPage> listCommunityPersons(String communityCode, String cursor, Integer limit,
+      List<String> unmask, String purpose) {
     RosterPage page = persons.list(caller.require(), request.auditedQuery(), communityCode, cursor,
-        limit == null ? CommunityPersonService.DEFAULT_LIMIT : limit);
+        limit == null ? CommunityPersonService.DEFAULT_LIMIT : limit, UnmaskRequest.of(unmask, purpose));
     return ResponseEntity.ok(toDto(page));
   }
 
@@ -74,7 +79,7 @@ class PersonsController implements PersonsApi {
         .nextCursor(page.nextCursor())
         .snapshotId(page.snapshotId() == null ? null : Long.toString(page.snapshotId()));
     return new PersonPage(page.communityCode(), page.masked(), page.persons().stream().map(PersonsController::toDto).toList(),
-        info);
+        info).unmaskedFields(page.unmaskedFields());
   }
 
   /** Shared with the change feed: one mapping of a masked person. */

@@ -12,20 +12,27 @@ import java.util.List;
  * @param limit the page size asked for
  * @param snapshotId lakehouse snapshot read, null while the table is empty
  * @param nextCursor token of the next page, null on the last page
+ * @param unmaskedFields the fields shown unmasked under a grant; empty when every personal field is masked
  */
 public record RosterPage(String communityCode, List<MaskedPerson> persons, int limit, Long snapshotId,
-    String nextCursor) {
+    String nextCursor, List<String> unmaskedFields) {
   public RosterPage {
     requireNonNull(communityCode, "communityCode is null");
     persons = List.copyOf(requireNonNull(persons, "persons is null"));
+    unmaskedFields = List.copyOf(requireNonNull(unmaskedFields, "unmaskedFields is null"));
+  }
+
+  /** A masked page. */
+  public RosterPage(String communityCode, List<MaskedPerson> persons, int limit, Long snapshotId, String nextCursor) {
+    this(communityCode, persons, limit, snapshotId, nextCursor, List.of());
   }
 
   public boolean hasMore() {
     return nextCursor != null;
   }
 
-  /** Personal fields are always masked until unmasking grants exist (a later issue). */
+  /** Whether every personal field is masked. */
   public boolean masked() {
-    return true;
+    return unmaskedFields.isEmpty();
   }
 }

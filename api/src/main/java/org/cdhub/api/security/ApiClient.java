@@ -9,10 +9,10 @@ import java.util.Set;
  *
  * @param id client id, as written to the audit log
  * @param purpose the purpose its reads are made for, as written to the audit log
- * @param communities the community codes it may read: its jurisdiction
+ * @param jurisdiction the district, street, community and grid codes it may read
  * @param roles what it may see beyond masked records, e.g. {@link #PROVENANCE}
  */
-public record ApiClient(String id, String purpose, Set<String> communities, Set<String> roles) {
+public record ApiClient(String id, String purpose, Jurisdiction jurisdiction, Set<String> roles) {
   /** May see a master record's source records (gold.xref) and per-attribute provenance. */
   public static final String PROVENANCE = "provenance";
   /** Every role a client can be given. */
@@ -21,7 +21,7 @@ public record ApiClient(String id, String purpose, Set<String> communities, Set<
   public ApiClient {
     requireNonNull(id, "id is null");
     requireNonNull(purpose, "purpose is null");
-    communities = Set.copyOf(requireNonNull(communities, "communities is null"));
+    requireNonNull(jurisdiction, "jurisdiction is null");
     roles = Set.copyOf(requireNonNull(roles, "roles is null"));
     for (String role : roles) {
       if (!ROLES.contains(role)) {
@@ -30,17 +30,26 @@ public record ApiClient(String id, String purpose, Set<String> communities, Set<
     }
   }
 
-  /** A client with no role beyond masked records. */
-  public ApiClient(String id, String purpose, Set<String> communities) {
-    this(id, purpose, communities, Set.of());
+  /** A client bound to these codes (any level), with these roles. */
+  public ApiClient(String id, String purpose, Set<String> jurisdictionCodes, Set<String> roles) {
+    this(id, purpose, Jurisdiction.of(jurisdictionCodes), roles);
+  }
+
+  /** A client bound to these codes (any level), with no role beyond masked records. */
+  public ApiClient(String id, String purpose, Set<String> jurisdictionCodes) {
+    this(id, purpose, Jurisdiction.of(jurisdictionCodes), Set.of());
   }
 
   public boolean hasRole(String role) {
     return roles.contains(role);
   }
 
-  /** Whether the community lies in this client's jurisdiction. */
+  /**
+   * Whether the client may read the whole community. False for a client bound only to some of
+   * its grids: services that filter by grid ask {@link Jurisdiction#scopeIn} instead, so an
+   * endpoint that does not filter refuses a grid-bound client rather than show it the community.
+   */
   public boolean mayRead(String communityCode) {
-    return communityCode != null && communities.contains(communityCode);
+    return jurisdiction.coversWhole(communityCode);
   }
 }

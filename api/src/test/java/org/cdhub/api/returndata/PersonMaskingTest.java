@@ -1,18 +1,22 @@
 package org.cdhub.api.returndata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.cdhub.catalog.grant.UnmaskableField;
 import org.cdhub.kernel.Sex;
 import org.cdhub.model.entity.MasterPerson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class PersonMaskingTest {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
@@ -63,6 +67,52 @@ class PersonMaskingTest {
     assertThat(shown.gridCode()).isEqualTo("64010600100101");
     assertThat(shown.tags()).containsExactly("ELDERLY_ALONE");
     assertThat(shown.sex()).isEqualTo(Sex.MALE);
+  }
+
+  /** Each sensitive field alone: as stored with a grant for it, masked without one, and the others masked either way. */
+  @ParameterizedTest
+  @EnumSource(UnmaskableField.class)
+  void unmasksOnlyTheGrantedField(UnmaskableField granted) {
+    Clock clock = Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC);
+    MasterPerson stored = person(LocalDate.of(1954, 3, 12));
+    PersonMasking masking = new PersonMasking(clock);
+
+    MaskedPerson masked = masking.mask(stored);
+    MaskedPerson shown = masking.mask(stored, EnumSet.of(granted));
+
+    Map<UnmaskableField, String> storedValues = Map.of(UnmaskableField.ID_NUMBER, stored.idNumber(),
+        UnmaskableField.NAME, stored.name(), UnmaskableField.PHONE, stored.phone(), UnmaskableField.ADDRESS, stored.address());
+    for (UnmaskableField field : UnmaskableField.values()) {
+      String value = valueOf(shown, field);
+      if (field == granted) {
+        assertThat(value).as(field.fieldName()).isEqualTo(storedValues.get(field));
+      } else {
+        assertThat(value).as(field.fieldName()).isEqualTo(valueOf(masked, field)).isNotEqualTo(storedValues.get(field));
+      }
+      assertThat(valueOf(masked, field)).as("default " + field.fieldName()).isNotEqualTo(storedValues.get(field));
+    }
+    // the birth date has no grant: year and band only, whatever is unmasked
+    assertThat(shown.birthYear()).isEqualTo(1954);
+    assertThat(shown.ageBand()).isEqualTo("70-79");
+  }
+
+  @Test
+  void everyFieldAGrantCanUnmaskIsAPersonalFieldOfTheSchema() {
+    PersonMasking.requireEveryUnmaskableFieldPersonal(MasterPerson.class);
+    record NotPersonal(String idNumber, String name, String phone, String address) {}
+
+    assertThatThrownBy(() -> PersonMasking.requireEveryUnmaskableFieldPersonal(NotPersonal.class))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Cannot serve NotPersonal: grants can unmask idNumber, which is not a personal field of the schema");
+  }
+
+  private static String valueOf(MaskedPerson p, UnmaskableField field) {
+    return switch (field) {
+      case ID_NUMBER -> p.idNumber();
+      case NAME -> p.name();
+      case PHONE -> p.phone();
+      case ADDRESS -> p.address();
+    };
   }
 
   @Test

@@ -19,6 +19,14 @@ public final class TestPersons {
 
   private TestPersons() {}
 
+  /** Grids per community of the generated persons. */
+  public static final int GRIDS = 3;
+
+  /** The grid of person number {@code n}: the community code and 001..003, round robin. */
+  public static String gridOf(String communityCode, int n) {
+    return communityCode + String.format("%03d", 1 + n % GRIDS);
+  }
+
   /**
    * {@code count} persons of one community with master ids {@code P-<community>-<n>}, n from
    * {@code firstNumber}; shuffled so that the table's row order is not the master-id order.
@@ -41,7 +49,7 @@ public final class TestPersons {
       List<String> tags = random.nextInt(5) == 0 ? List.of(TAGS[random.nextInt(TAGS.length)]) : List.of();
       out.add(new MasterPerson(
           String.format("P-%s-%05d", communityCode, n), idNumber, null, name, null, sex, birth, phone, address,
-          "H-" + communityCode + "-" + (n % 50), REGION, communityCode, communityCode + "01", tags,
+          "H-" + communityCode + "-" + (n % 50), REGION, communityCode, gridOf(communityCode, n), tags,
           Map.of("name", "hr_household"), 1 + random.nextInt(3), Instant.parse("2026-11-01T08:00:00Z")));
     }
     java.util.Collections.shuffle(out, random);

@@ -46,7 +46,7 @@ class ApiClientsTest {
     assertThat(clients.size()).isEqualTo(1);
     assertThat(clients.authenticate("demo-0123456789abcdef")).hasValueSatisfying(c -> {
       assertThat(c.id()).isEqualTo("demo");
-      assertThat(c.communities()).containsExactly(SOUTH);
+      assertThat(c.jurisdiction().codes()).containsExactly(SOUTH);
     });
   }
 

@@ -314,7 +314,7 @@ class TrinoLakehouseIT {
       client.updateBaseUri("http://127.0.0.1:" + port);
       client.setRequestInterceptor(request -> request.header("X-API-Key", DEMO_KEY));
 
-      PersonPage page = new PersonsApi(client).listCommunityPersons(NORTH, null, 10);
+      PersonPage page = new PersonsApi(client).listCommunityPersons(NORTH, null, 10, null, null);
 
       assertThat(page.getPage().getSnapshotId()).isEqualTo(Long.toString(currentSnapshot));
       assertThat(page.getItems()).extracting(Person::getMasterId)

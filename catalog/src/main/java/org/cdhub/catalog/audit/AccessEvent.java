@@ -23,6 +23,7 @@ import java.util.List;
  *     already masked by the caller (no raw ID or phone numbers); null if there was none
  * @param recordIds master ids of the records returned, in the order returned; empty when none
  *     were returned or the reader does not name them. Ids must not contain whitespace.
+ * @param grantId the unmask grant that let personal fields go out unmasked; null when none did
  */
 public record AccessEvent(
     Instant at,
@@ -35,7 +36,8 @@ public record AccessEvent(
     boolean unmasked,
     String outcome,
     String query,
-    List<String> recordIds) {
+    List<String> recordIds,
+    Long grantId) {
   public AccessEvent {
     requireNonNull(at, "at is null");
     requireNonNull(clientId, "clientId is null");
@@ -56,6 +58,15 @@ public record AccessEvent(
       throw invalid(clientId, dataset, "record_ids",
           "must name every record counted (record_count " + recordCount + "), named " + recordIds.size());
     }
+    if (grantId != null && !unmasked) {
+      throw invalid(clientId, dataset, "grant_id", "names grant " + grantId + " but nothing went out unmasked");
+    }
+  }
+
+  /** An event without an unmask grant. */
+  public AccessEvent(Instant at, String clientId, String purpose, String dataset, String action, String scope,
+      int recordCount, boolean unmasked, String outcome, String query, List<String> recordIds) {
+    this(at, clientId, purpose, dataset, action, scope, recordCount, unmasked, outcome, query, recordIds, null);
   }
 
   /** An event that names neither the request nor the records (written before issue 6's audit). */

@@ -24,6 +24,10 @@ import java.util.HexFormat;
  *   <li>record_ids: the master ids joined by single spaces, null when there are none
  *   <li>previous_hash: the previous entry's hash
  * </ol>
+ * An entry with a grant_id (an unmasked read, since catalog migration V4) is hashed in format
+ * {@code cdhub-access-event-v2}: the tag {@link #FORMAT_WITH_GRANT} instead, and one more field,
+ * grant_id in decimal, after record_ids (before previous_hash). Entries without one keep the v1
+ * message, so chains written before V4 verify unchanged, and removing a grant id breaks the hash.
  * The hash is the SHA-256 of the message as 64 lowercase hex digits. Entry 1's previous hash is
  * {@link #legacyAnchor the anchor} folded over rows written before the chain existed, which is
  * {@link #GENESIS} when there were none. Example (Python):
@@ -33,6 +37,8 @@ import java.util.HexFormat;
 public final class AccessEventHash {
   /** Version tag at the start of every message; a new format gets a new tag. */
   public static final String FORMAT = "cdhub-access-event-v1";
+  /** Tag of entries that name an unmask grant. */
+  public static final String FORMAT_WITH_GRANT = "cdhub-access-event-v2";
   /** The previous hash of the first entry when no rows predate the chain. */
   public static final String GENESIS = "0".repeat(64);
 
@@ -60,7 +66,7 @@ public final class AccessEventHash {
 
   /** The exact message hashed, as documented above. */
   static String message(long seq, AccessEvent e, String previousHash) {
-    StringBuilder m = new StringBuilder(256).append(FORMAT);
+    StringBuilder m = new StringBuilder(256).append(e.grantId() == null ? FORMAT : FORMAT_WITH_GRANT);
     field(m, Long.toString(seq));
     field(m, Long.toString(e.at().toEpochMilli()));
     field(m, e.clientId());
@@ -73,6 +79,9 @@ public final class AccessEventHash {
     field(m, e.outcome());
     field(m, e.query());
     field(m, e.recordIds().isEmpty() ? null : String.join(" ", e.recordIds()));
+    if (e.grantId() != null) {
+      field(m, Long.toString(e.grantId()));
+    }
     field(m, previousHash);
     return m.toString();
   }

@@ -34,7 +34,7 @@ import org.cdhub.catalog.audit.ChainVerification.Reason;
 public final class JdbcAccessAuditLog implements AccessAuditLog {
   private static final String EVENT_COLUMNS =
       "occurred_at, client_id, purpose, dataset, access_action, access_scope, record_count, unmasked, outcome, "
-          + "request_query, record_ids";
+          + "request_query, record_ids, grant_id";
   private static final String CHAIN_COLUMNS = "id, seq, previous_hash, entry_hash, " + EVENT_COLUMNS;
 
   /** What differs between the catalog's databases for the audit. */
@@ -96,7 +96,7 @@ public final class JdbcAccessAuditLog implements AccessAuditLog {
           }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO access_event (seq, previous_hash, entry_hash, "
-            + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           ps.setLong(1, seq);
           ps.setString(2, previous);
           ps.setString(3, AccessEventHash.of(seq, stored, previous));
@@ -114,6 +114,11 @@ public final class JdbcAccessAuditLog implements AccessAuditLog {
             ps.setNull(14, Types.VARCHAR);
           } else {
             ps.setString(14, String.join(" ", stored.recordIds()));
+          }
+          if (stored.grantId() == null) {
+            ps.setNull(15, Types.BIGINT);
+          } else {
+            ps.setLong(15, stored.grantId());
           }
           ps.executeUpdate();
         }
@@ -271,8 +276,14 @@ public final class JdbcAccessAuditLog implements AccessAuditLog {
         rs.getBoolean("unmasked"),
         rs.getString("outcome"),
         rs.getString("request_query"),
-        ids == null ? List.of() : Arrays.asList(ids.split(" ")));
+        ids == null ? List.of() : Arrays.asList(ids.split(" ")),
+        grantId(rs));
     return new AuditEntry(rs.getLong("seq"), event, rs.getString("previous_hash"), rs.getString("entry_hash"));
+  }
+
+  private static Long grantId(ResultSet rs) throws SQLException {
+    long id = rs.getLong("grant_id");
+    return rs.wasNull() ? null : id;
   }
 
   private static void filter(StringBuilder sql, List<Object> args, String condition, Object value) {
@@ -284,7 +295,7 @@ public final class JdbcAccessAuditLog implements AccessAuditLog {
 
   private static AccessEvent withMillis(AccessEvent e) {
     return new AccessEvent(e.at().truncatedTo(ChronoUnit.MILLIS), e.clientId(), e.purpose(), e.dataset(), e.action(),
-        e.scope(), e.recordCount(), e.unmasked(), e.outcome(), e.query(), e.recordIds());
+        e.scope(), e.recordCount(), e.unmasked(), e.outcome(), e.query(), e.recordIds(), e.grantId());
   }
 
   private static Calendar utc() {

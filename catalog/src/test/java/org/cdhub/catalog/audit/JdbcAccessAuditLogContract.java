@@ -138,6 +138,50 @@ abstract class JdbcAccessAuditLogContract {
   }
 
   @Test
+  void storesTheGrantOfAnUnmaskedReadAndHashesItInFormatV2() {
+    AccessEvent masked = read("north-platform", T0, "P-00017");
+    AccessEvent unmasked = new AccessEvent(T0.plusSeconds(1), "north-platform", "subsidy-review", "gold.person", "LIST",
+        "community:640104001001", 1, true, "OK", "GET /api/v1/communities/640104001001/persons?unmask=phone",
+        List.of("P-00017"), 42L);
+    audit.record(masked);
+    audit.record(unmasked);
+
+    List<AuditEntry> entries = audit.find(AuditQuery.latest(2));
+    assertThat(entries.get(0).event()).isEqualTo(unmasked);
+    assertThat(entries.get(0).event().grantId()).isEqualTo(42L);
+    assertThat(entries.get(1).event().grantId()).isNull();
+    String message = "cdhub-access-event-v2\n1:2\n13:" + T0.plusSeconds(1).toEpochMilli() + "\n14:north-platform"
+        + "\n14:subsidy-review\n11:gold.person\n4:LIST\n22:community:640104001001\n1:1\n4:true\n2:OK"
+        + "\n57:GET /api/v1/communities/640104001001/persons?unmask=phone\n7:P-00017\n2:42\n64:" + entries.get(1).hash();
+    assertThat(entries.get(0).hash()).isEqualTo(sha256(message));
+    assertThat(AccessEventHash.message(1, masked, AccessEventHash.GENESIS)).startsWith("cdhub-access-event-v1\n");
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
+  @Test
+  void verifyNamesAnEntryWhoseGrantWasRemovedBehindTheTriggers() throws SQLException {
+    audit.record(read("north-platform", T0, "P-1"));
+    audit.record(new AccessEvent(T0.plusSeconds(1), "north-platform", "subsidy-review", "gold.person", "LIST",
+        "community:640104001001", 1, true, "OK", "GET /x", List.of("P-1"), 7L));
+
+    tamper("UPDATE access_event SET grant_id = NULL WHERE seq = 2");
+
+    ChainVerification result = audit.verify();
+    assertThat(result.firstBreak()).hasValueSatisfying(b -> {
+      assertThat(b.seq()).isEqualTo(2);
+      assertThat(b.reason()).isEqualTo(Reason.HASH_MISMATCH);
+    });
+  }
+
+  @Test
+  void rejectsAGrantOnAnEventThatUnmaskedNothing() {
+    assertThatThrownBy(() -> new AccessEvent(T0, "north-platform", "p", "gold.person", "LIST", null, 0, false, "DENIED",
+        null, List.of(), 3L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid access event of client north-platform on gold.person, field grant_id: names grant 3 but nothing went out unmasked");
+  }
+
+  @Test
   void concurrentAppendsKeepOneChainWithoutGaps() throws Exception {
     int threads = 6;
     int perThread = 15;
