@@ -2,6 +2,7 @@ package org.cdhub.api;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.cdhub.api.audit.PersonalDataAudit;
@@ -11,7 +12,13 @@ import org.cdhub.api.report.ReportTemplates;
 import org.cdhub.api.returndata.ChangeFeed;
 import org.cdhub.api.returndata.CommunityPersonService;
 import org.cdhub.api.returndata.GoldPersonRepository;
-import org.cdhub.api.returndata.GoldPersonSnapshotReader;
+import org.cdhub.api.returndata.CommunityListService;
+import org.cdhub.api.returndata.CommunityPager;
+import org.cdhub.api.returndata.CommunityProjection;
+import org.cdhub.api.returndata.GoldTableReader;
+import org.cdhub.api.returndata.MasterRecordMasking;
+import org.cdhub.api.returndata.PlaceProjection;
+import org.cdhub.api.returndata.ProjectedTable;
 import org.cdhub.api.returndata.IcebergGoldPersonRecords;
 import org.cdhub.api.returndata.IcebergGoldPersonRepository;
 import org.cdhub.api.returndata.IcebergMasterAliasRepository;
@@ -22,6 +29,8 @@ import org.cdhub.api.returndata.ProjectedGoldPersonRepository;
 import org.cdhub.api.returndata.ProjectionRefresher;
 import org.cdhub.api.security.ApiClients;
 import org.cdhub.catalog.CatalogDatabase;
+import org.cdhub.model.entity.MasterEvent;
+import org.cdhub.model.entity.MasterOrganization;
 import org.cdhub.model.lakehouse.LakehouseConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,12 +78,44 @@ public class ApiWiring {
   /** gold.person served from memory; the refresher below swaps in each new snapshot. */
   @Bean
   ProjectedGoldPersonRepository goldPersonRepository(Catalog lakehouseCatalog, Clock clock, ServingConfig serving) {
-    return new ProjectedGoldPersonRepository(new GoldPersonSnapshotReader(lakehouseCatalog), clock, serving.cursorGrace());
+    return new ProjectedGoldPersonRepository(GoldTableReader.persons(lakehouseCatalog), clock, serving.cursorGrace());
+  }
+
+  /** gold.place served from memory: the place list, and the hierarchy building and grid filters use. */
+  @Bean
+  ProjectedTable<PlaceProjection> goldPlaces(Catalog lakehouseCatalog, Clock clock, ServingConfig serving) {
+    return new ProjectedTable<>(GoldTableReader.places(lakehouseCatalog), clock, serving.cursorGrace());
+  }
+
+  @Bean
+  ProjectedTable<CommunityProjection<MasterOrganization>> goldOrganizations(Catalog lakehouseCatalog, Clock clock,
+      ServingConfig serving) {
+    return new ProjectedTable<>(GoldTableReader.organizations(lakehouseCatalog), clock, serving.cursorGrace());
+  }
+
+  @Bean
+  ProjectedTable<CommunityProjection<MasterEvent>> goldEvents(Catalog lakehouseCatalog, Clock clock, ServingConfig serving) {
+    return new ProjectedTable<>(GoldTableReader.events(lakehouseCatalog), clock, serving.cursorGrace());
   }
 
   @Bean(destroyMethod = "close")
-  ProjectionRefresher projectionRefresher(ProjectedGoldPersonRepository goldPersonRepository, ServingConfig serving) {
-    return ProjectionRefresher.start(goldPersonRepository, serving.refreshInterval());
+  ProjectionRefresher projectionRefresher(ProjectedGoldPersonRepository goldPersonRepository,
+      ProjectedTable<PlaceProjection> goldPlaces, ProjectedTable<CommunityProjection<MasterOrganization>> goldOrganizations,
+      ProjectedTable<CommunityProjection<MasterEvent>> goldEvents, ServingConfig serving) {
+    return ProjectionRefresher.start(List.of(goldPersonRepository.table(), goldPlaces, goldOrganizations, goldEvents),
+        serving.refreshInterval());
+  }
+
+  @Bean
+  CommunityPager communityPager(ProjectedTable<PlaceProjection> goldPlaces, PersonalDataAudit audit) {
+    return new CommunityPager(goldPlaces, audit);
+  }
+
+  @Bean
+  CommunityListService communityListService(CommunityPager pager,
+      ProjectedTable<CommunityProjection<MasterOrganization>> goldOrganizations,
+      ProjectedTable<CommunityProjection<MasterEvent>> goldEvents, PersonMasking masking) {
+    return new CommunityListService(pager, goldOrganizations, goldEvents, new MasterRecordMasking(masking));
   }
 
   @Bean
@@ -105,8 +146,8 @@ public class ApiWiring {
 
   @Bean
   CommunityPersonService communityPersonService(
-      GoldPersonRepository persons, PersonMasking masking, PersonalDataAudit audit) {
-    return new CommunityPersonService(persons, masking, audit);
+      GoldPersonRepository persons, PersonMasking masking, CommunityPager pager) {
+    return new CommunityPersonService(persons, masking, pager);
   }
 
   @Bean

@@ -99,7 +99,7 @@ class HubApiEndToEndTest {
     String cursor = null;
     int pages = 0;
     do {
-      PersonPage page = api.listCommunityPersons(NORTH, cursor, 5);
+      PersonPage page = api.listCommunityPersons(NORTH, cursor, 5, null, null, null, null);
       pages++;
       assertThat(page.getCommunityCode()).isEqualTo(NORTH);
       assertThat(page.getMasked()).isTrue();
@@ -140,7 +140,7 @@ class HubApiEndToEndTest {
 
   @Test
   void refusesAnotherCommunityWith403AndAuditsTheRefusal() {
-    assertThatThrownBy(() -> client(NORTH_KEY).listCommunityPersons(SOUTH, null, 10))
+    assertThatThrownBy(() -> client(NORTH_KEY).listCommunityPersons(SOUTH, null, 10, null, null, null, null))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.getCode()).isEqualTo(403);
           assertThat(e.getResponseBody()).contains("\"code\":\"communityCode.outside-jurisdiction\"");
@@ -156,8 +156,8 @@ class HubApiEndToEndTest {
 
   @Test
   void auditsEveryReadWithItsCount() throws Exception {
-    PersonPage page = client(DEMO_KEY).listCommunityPersons(SOUTH, null, 4);
-    client(DEMO_KEY).listCommunityPersons(SOUTH, page.getPage().getNextCursor(), 4);
+    PersonPage page = client(DEMO_KEY).listCommunityPersons(SOUTH, null, 4, null, null, null, null);
+    client(DEMO_KEY).listCommunityPersons(SOUTH, page.getPage().getNextCursor(), 4, null, null, null, null);
 
     List<AccessEvent> demoReads = auditEvents().stream().filter(e -> e.clientId().equals("demo")).toList();
     assertThat(demoReads).extracting(AccessEvent::recordCount).containsExactly(4, 2);
@@ -176,7 +176,7 @@ class HubApiEndToEndTest {
 
   @Test
   void refusesRequestsWithoutAValidKey() throws Exception {
-    assertThatThrownBy(() -> client("wrong-key").listCommunityPersons(NORTH, null, 10))
+    assertThatThrownBy(() -> client("wrong-key").listCommunityPersons(NORTH, null, 10, null, null, null, null))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.getCode()).isEqualTo(401);
           assertThat(e.getResponseBody()).contains("\"code\":\"apiKey.invalid\"");
@@ -197,7 +197,7 @@ class HubApiEndToEndTest {
 
   @Test
   void refusesAMalformedCursorWith400() {
-    assertThatThrownBy(() -> client(NORTH_KEY).listCommunityPersons(NORTH, "bm9wZQ", 10))
+    assertThatThrownBy(() -> client(NORTH_KEY).listCommunityPersons(NORTH, "bm9wZQ", 10, null, null, null, null))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.getCode()).isEqualTo(400);
           assertThat(e.getResponseBody()).contains("\"code\":\"cursor.malformed\"");

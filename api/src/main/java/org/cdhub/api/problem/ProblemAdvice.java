@@ -11,6 +11,7 @@ import org.cdhub.api.report.ReportNotDefinedException;
 import org.cdhub.api.returndata.PersonNotFoundException;
 import org.cdhub.api.returndata.DatasetUnavailableException;
 import org.cdhub.api.returndata.InvalidCursorException;
+import org.cdhub.api.returndata.InvalidParameterException;
 import org.cdhub.api.security.OutsideJurisdictionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidCursorException.class)
   ResponseEntity<ProblemDetail> invalidCursor(InvalidCursorException e, HttpServletRequest request) {
     return respond(new ApiProblem(HttpStatus.BAD_REQUEST, e.field(), e.rule(), "Invalid page cursor", e.getMessage()),
+        request);
+  }
+
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.BAD_REQUEST, e.field(), e.rule(), "Invalid request parameter", e.getMessage()),
         request);
   }
 

@@ -4,82 +4,82 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import org.cdhub.api.audit.AuditedQuery;
-import org.cdhub.api.audit.PersonalDataAudit;
 import org.cdhub.api.security.ApiClient;
 import org.cdhub.api.security.OutsideJurisdictionException;
 import org.cdhub.model.entity.MasterPerson;
 import org.cdhub.model.lakehouse.LakehouseTable;
 
 /**
- * Lists a community's persons for a client platform: checks the community is in the client's
- * jurisdiction, reads one page at the snapshot pinned by the cursor, masks it, and audits the
- * read before anything leaves the hub. Refusals are audited too.
+ * Lists a community's persons for a client platform, optionally filtered (key populations by
+ * tag, age bands, a building, a grid), through the {@link CommunityPager} every community list
+ * shares: jurisdiction, pinned snapshot and filters, masking, audit.
  */
 public final class CommunityPersonService {
   public static final String DATASET = LakehouseTable.GOLD_PERSON.qualifiedName();
-  public static final int DEFAULT_LIMIT = 50;
-  public static final int MAX_LIMIT = 500;
+  public static final int DEFAULT_LIMIT = CommunityPager.DEFAULT_LIMIT;
+  public static final int MAX_LIMIT = CommunityPager.MAX_LIMIT;
 
-  private final GoldPersonRepository persons;
+  private final CommunityListing<MasterPerson> persons;
   private final PersonMasking masking;
-  private final PersonalDataAudit audit;
+  private final CommunityPager pager;
 
-  public CommunityPersonService(GoldPersonRepository persons, PersonMasking masking, PersonalDataAudit audit) {
-    this.persons = requireNonNull(persons, "persons is null");
+  public CommunityPersonService(GoldPersonRepository persons, PersonMasking masking, CommunityPager pager) {
+    this.persons = listing(requireNonNull(persons, "persons is null"));
     this.masking = requireNonNull(masking, "masking is null");
-    this.audit = requireNonNull(audit, "audit is null");
+    this.pager = requireNonNull(pager, "pager is null");
   }
 
   /**
-   * One page of the community's masked persons.
+   * One page of the community's masked persons that pass {@code filters}.
    *
    * @param query the request, as the audit log records it
    * @param cursorToken {@code nextCursor} of the previous page, null for the first page
    * @throws OutsideJurisdictionException if the client may not read the community (audited)
-   * @throws InvalidCursorException if the cursor is malformed, for another community or expired
-   * @throws DatasetUnavailableException if gold.person does not exist yet
+   * @throws InvalidCursorException if the cursor is malformed, for another list, community or filters, or expired
+   * @throws DatasetUnavailableException if gold.person (or, with a building filter, gold.place) does not exist yet
    */
-  public RosterPage list(ApiClient client, AuditedQuery query, String communityCode, String cursorToken, int limit) {
-    requireNonNull(client, "client is null");
-    requireNonNull(query, "query is null");
-    requireNonNull(communityCode, "communityCode is null");
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException(
-          "Cannot list persons: limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
-    }
-    if (!client.mayRead(communityCode)) {
-      audit.refused(client, query, DATASET, communityCode);
-      throw new OutsideJurisdictionException(client.id(), communityCode);
-    }
-    RosterCursor cursor = cursorToken == null ? null : RosterCursor.decode(cursorToken);
-    if (cursor != null && !cursor.communityCode().equals(communityCode)) {
-      throw new InvalidCursorException(InvalidCursorException.OTHER_COMMUNITY,
-          "Cannot use cursor: it walks community " + cursor.communityCode() + ", not " + communityCode);
-    }
-    OptionalLong snapshot = cursor != null ? OptionalLong.of(cursor.snapshotId()) : persons.currentSnapshotId();
-    if (snapshot.isEmpty()) {
-      audit.listed(client, query, DATASET, communityCode, List.of());
-      return new RosterPage(communityCode, List.of(), limit, null, null);
-    }
-    long snapshotId = snapshot.getAsLong();
-    List<MasterPerson> rows;
-    try {
-      // one more than asked tells whether another page follows
-      rows = persons.findByCommunityAfter(communityCode, snapshotId, cursor == null ? null : cursor.lastMasterId(),
-          limit + 1);
-    } catch (SnapshotExpiredException e) {
-      throw new InvalidCursorException(InvalidCursorException.EXPIRED,
-          "Cannot use cursor: snapshot " + snapshotId + " of " + DATASET
-              + " is no longer kept; start again without a cursor", e);
-    }
-    boolean more = rows.size() > limit;
-    List<MasterPerson> page = more ? rows.subList(0, limit) : rows;
-    List<MaskedPerson> masked = page.stream().map(masking::mask).toList();
-    String next = more
-        ? new RosterCursor(communityCode, snapshotId, page.get(page.size() - 1).masterId()).encode()
-        : null;
-    audit.listed(client, query, DATASET, communityCode, masked.stream().map(MaskedPerson::masterId).toList());
-    return new RosterPage(communityCode, masked, limit, snapshotId, next);
+  public CommunityPage<MaskedPerson> list(ApiClient client, AuditedQuery query, String communityCode,
+      RosterFilters filters, String cursorToken, int limit) {
+    requireNonNull(filters, "filters is null");
+    return pager.page(client, query, persons, communityCode, filters.selection(masking.today()), cursorToken, limit,
+        masking::mask);
+  }
+
+  /** The whole roster, unfiltered: see {@link #list(ApiClient, AuditedQuery, String, RosterFilters, String, int)}. */
+  public CommunityPage<MaskedPerson> list(ApiClient client, AuditedQuery query, String communityCode, String cursorToken,
+      int limit) {
+    return list(client, query, communityCode, RosterFilters.NONE, cursorToken, limit);
+  }
+
+  private static CommunityListing<MasterPerson> listing(GoldPersonRepository persons) {
+    return new CommunityListing<>() {
+      @Override
+      public String name() {
+        return "persons";
+      }
+
+      @Override
+      public String dataset() {
+        return DATASET;
+      }
+
+      @Override
+      public OptionalLong currentSnapshotId() {
+        return persons.currentSnapshotId();
+      }
+
+      @Override
+      public List<MasterPerson> after(String communityCode, long snapshotId, String afterMasterId, int limit,
+          Predicate<? super MasterPerson> filter) {
+        return persons.findByCommunityAfter(communityCode, snapshotId, afterMasterId, limit, filter);
+      }
+
+      @Override
+      public String masterId(MasterPerson row) {
+        return row.masterId();
+      }
+    };
   }
 }

@@ -12,6 +12,8 @@ public final class InvalidCursorException extends RuntimeException {
   public static final String MALFORMED = "malformed";
   /** The cursor was issued for another community. */
   public static final String OTHER_COMMUNITY = "other-community";
+  /** The cursor walks another of the community's lists. */
+  public static final String OTHER_LIST = "other-list";
   /** The snapshot the cursor pins is no longer kept by the lakehouse. */
   public static final String EXPIRED = "expired";
 

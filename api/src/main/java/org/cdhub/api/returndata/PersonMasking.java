@@ -70,7 +70,6 @@ public final class PersonMasking {
 
   public MaskedPerson mask(MasterPerson person) {
     requireNonNull(person, "person is null");
-    LocalDate today = LocalDate.now(clock.withZone(HUB_ZONE));
     LocalDate birth = person.birthDate();
     return new MaskedPerson(
         person.masterId(),
@@ -78,15 +77,25 @@ public final class PersonMasking {
         masked(person.idNumber(), Masking::idNumber),
         person.sex() == null ? Sex.UNKNOWN : person.sex(),
         birth == null ? null : birth.getYear(),
-        ageBand(birth, today),
+        ageBand(birth),
         masked(person.phone(), Masking::phone),
-        masked(person.address(), this::maskedAddress),
+        address(person.address()),
         person.houseId(),
         person.districtCode(),
         person.communityCode(),
         person.gridCode(),
         person.tags(),
         person.updatedAt());
+  }
+
+  /** The age band of a birth date today, in the hub's zone (see {@link #ageBand(LocalDate, LocalDate)}). */
+  public String ageBand(LocalDate birthDate) {
+    return ageBand(birthDate, today());
+  }
+
+  /** The day ages are counted on. */
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(HUB_ZONE));
   }
 
   /**
@@ -104,6 +113,11 @@ public final class PersonMasking {
     }
     int low = age / 10 * 10;
     return low + "-" + (low + 9);
+  }
+
+  /** An address masked as a person's address is (null or blank: null); other records' addresses of persons use this too. */
+  public String address(String address) {
+    return masked(address, this::maskedAddress);
   }
 
   private String maskedAddress(String address) {

@@ -5,19 +5,19 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * One page of a community's masked roster.
+ * One page of one of a community's lists, masked.
  *
  * @param communityCode the community listed
- * @param persons the page, ordered by master id
+ * @param items the page, ordered by master id
  * @param limit the page size asked for
  * @param snapshotId lakehouse snapshot read, null while the table is empty
  * @param nextCursor token of the next page, null on the last page
+ * @param <T> the masked row type
  */
-public record RosterPage(String communityCode, List<MaskedPerson> persons, int limit, Long snapshotId,
-    String nextCursor) {
-  public RosterPage {
+public record CommunityPage<T>(String communityCode, List<T> items, int limit, Long snapshotId, String nextCursor) {
+  public CommunityPage {
     requireNonNull(communityCode, "communityCode is null");
-    persons = List.copyOf(requireNonNull(persons, "persons is null"));
+    items = List.copyOf(requireNonNull(items, "items is null"));
   }
 
   public boolean hasMore() {
