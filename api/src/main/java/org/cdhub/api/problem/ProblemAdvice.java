@@ -163,7 +163,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static String lastNode(Path path) {
     String name = "parameter";
     for (Path.Node node : path) {
-      if (node.getName() != null) {
+      // an element of a repeated parameter (tag[0].<list element>) is reported as the parameter
+      if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
         name = node.getName();
       }
     }

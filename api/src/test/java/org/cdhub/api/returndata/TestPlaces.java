@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.catalog.Catalog;
+import org.cdhub.model.lakehouse.LakehouseTable;
 
 /**
  * Made-up gold.place, gold.organization and gold.event rows of one community, shaped as the
@@ -42,6 +44,24 @@ public final class TestPlaces {
   /** The standard address of house n (what a house's name and address hold). */
   public static String houseAddress(int house) {
     return "金凤区长城中路街道丽景社区丽景湾小区" + (house % 3 + 1) + "号楼" + (1 + house % 4) + "单元" + (101 + house) + "室";
+  }
+
+  /**
+   * Publishes gold.place, gold.organization ({@code organizations} each) and gold.event
+   * ({@code events} each) of the communities, one commit per table.
+   */
+  public static void publish(Catalog catalog, int organizations, int events, String... communities) {
+    List<Map<String, Object>> places = new ArrayList<>();
+    List<Map<String, Object>> orgs = new ArrayList<>();
+    List<Map<String, Object>> happened = new ArrayList<>();
+    for (String community : communities) {
+      places.addAll(places(community));
+      orgs.addAll(organizations(community, organizations));
+      happened.addAll(events(community, events));
+    }
+    GoldTableRows.append(catalog, LakehouseTable.GOLD_PLACE, places);
+    GoldTableRows.append(catalog, LakehouseTable.GOLD_ORGANIZATION, orgs);
+    GoldTableRows.append(catalog, LakehouseTable.GOLD_EVENT, happened);
   }
 
   public static List<Map<String, Object>> places(String community) {
