@@ -26,8 +26,12 @@ import org.cdhub.kernel.Masking;
  * @param text the request as written to the audit log, e.g. {@code GET /api/v1/communities/640106001001/persons?limit=50}
  */
 public record AuditedQuery(String text) {
-  /** Query parameters whose values are kept: they steer paging and file format, never hold personal data. */
-  public static final Set<String> PLAIN_PARAMETERS = Set.of("limit", "cursor", "since", "format");
+  /**
+   * Query parameters whose values are kept: they steer paging and file format, or filter lists by
+   * key-population tag, age band, place, grid, kind or time, and never hold personal data.
+   */
+  public static final Set<String> PLAIN_PARAMETERS = Set.of("limit", "cursor", "since", "format",
+      "tag", "ageBand", "building", "grid", "kind", "from", "until");
   /** Longest text kept; hostile requests can be far longer. */
   public static final int MAX_LENGTH = 2_000;
   static final String DROPPED = "***";
