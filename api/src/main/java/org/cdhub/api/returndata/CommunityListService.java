@@ -125,22 +125,7 @@ public final class CommunityListService {
 
   /** Rows whose place lies in {@code grid}; null selects all. */
   private static <T> RowSelection<T> byPlaceGrid(String grid, java.util.function.Function<T, String> placeId) {
-    ListFilters filters = ListFilters.builder().with("grid", grid).build();
-    return new RowSelection<>() {
-      @Override
-      public ListFilters filters() {
-        return filters;
-      }
-
-      @Override
-      public boolean usesPlaces() {
-        return grid != null;
-      }
-
-      @Override
-      public Predicate<? super T> predicate(PlaceProjection hierarchy) {
-        return grid == null ? null : row -> grid.equals(hierarchy.gridOf(placeId.apply(row)));
-      }
-    };
+    return RowSelection.of(ListFilters.builder().with("grid", grid).build(), grid != null,
+        hierarchy -> grid == null ? null : row -> grid.equals(hierarchy.gridOf(placeId.apply(row))));
   }
 }

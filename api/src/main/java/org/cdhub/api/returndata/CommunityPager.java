@@ -67,7 +67,7 @@ public final class CommunityPager {
     if (cursor != null) {
       requireSameWalk(cursor, listing.name(), communityCode, selection.filters());
     }
-    OptionalLong snapshot = cursor != null ? OptionalLong.of(cursor.snapshotId()) : listing.currentSnapshotId();
+    OptionalLong snapshot = cursor != null ? OptionalLong.of(cursor.snapshotId()) : listing.currentSnapshot().get();
     if (snapshot.isEmpty()) {
       audit.listed(client, query, listing.dataset(), communityCode, List.of());
       return new CommunityPage<>(communityCode, List.of(), limit, null, null);
@@ -89,15 +89,15 @@ public final class CommunityPager {
     String after = cursor == null ? null : cursor.lastMasterId();
     // one more than asked tells whether another page follows
     List<T> rows = served(listing.dataset(),
-        () -> listing.after(communityCode, snapshotId, after, limit + 1, filter), snapshotId);
+        () -> listing.rows().after(communityCode, snapshotId, after, limit + 1, filter), snapshotId);
     boolean more = rows.size() > limit;
     List<T> page = more ? rows.subList(0, limit) : rows;
     List<M> masked = page.stream().<M>map(mask).toList();
     String next = more
         ? new PageCursor(listing.name(), communityCode, snapshotId, placeSnapshotId, selection.filters(),
-            listing.masterId(page.get(page.size() - 1))).encode()
+            listing.masterId().apply(page.get(page.size() - 1))).encode()
         : null;
-    audit.listed(client, query, listing.dataset(), communityCode, page.stream().map(listing::masterId).toList());
+    audit.listed(client, query, listing.dataset(), communityCode, page.stream().map(listing.masterId()).toList());
     return new CommunityPage<>(communityCode, masked, limit, snapshotId, next);
   }
 

@@ -2,9 +2,6 @@ package org.cdhub.api.returndata;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.function.Predicate;
 import org.cdhub.api.audit.AuditedQuery;
 import org.cdhub.api.security.ApiClient;
 import org.cdhub.api.security.OutsideJurisdictionException;
@@ -26,7 +23,9 @@ public final class CommunityPersonService {
   private final CommunityPager pager;
 
   public CommunityPersonService(GoldPersonRepository persons, PersonMasking masking, CommunityPager pager) {
-    this.persons = listing(requireNonNull(persons, "persons is null"));
+    requireNonNull(persons, "persons is null");
+    this.persons = new CommunityListing<>("persons", DATASET, persons::currentSnapshotId, persons::findByCommunityAfter,
+        MasterPerson::masterId);
     this.masking = requireNonNull(masking, "masking is null");
     this.pager = requireNonNull(pager, "pager is null");
   }
@@ -51,35 +50,5 @@ public final class CommunityPersonService {
   public CommunityPage<MaskedPerson> list(ApiClient client, AuditedQuery query, String communityCode, String cursorToken,
       int limit) {
     return list(client, query, communityCode, RosterFilters.NONE, cursorToken, limit);
-  }
-
-  private static CommunityListing<MasterPerson> listing(GoldPersonRepository persons) {
-    return new CommunityListing<>() {
-      @Override
-      public String name() {
-        return "persons";
-      }
-
-      @Override
-      public String dataset() {
-        return DATASET;
-      }
-
-      @Override
-      public OptionalLong currentSnapshotId() {
-        return persons.currentSnapshotId();
-      }
-
-      @Override
-      public List<MasterPerson> after(String communityCode, long snapshotId, String afterMasterId, int limit,
-          Predicate<? super MasterPerson> filter) {
-        return persons.findByCommunityAfter(communityCode, snapshotId, afterMasterId, limit, filter);
-      }
-
-      @Override
-      public String masterId(MasterPerson row) {
-        return row.masterId();
-      }
-    };
   }
 }

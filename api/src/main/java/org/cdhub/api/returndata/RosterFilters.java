@@ -29,35 +29,22 @@ public record RosterFilters(Set<String> tags, Set<String> ageBands, String build
     requireNonNull(today, "today is null");
     ListFilters filters = ListFilters.builder().with("tag", tags).with("ageBand", ageBands).with("building", building)
         .with("grid", grid).build();
-    return new RowSelection<>() {
-      @Override
-      public ListFilters filters() {
-        return filters;
+    return RowSelection.of(filters, building != null, places -> {
+      Predicate<MasterPerson> all = null;
+      if (!tags.isEmpty()) {
+        all = and(all, p -> p.tags() != null && p.tags().stream().anyMatch(tags::contains));
       }
-
-      @Override
-      public boolean usesPlaces() {
-        return building != null;
+      if (!ageBands.isEmpty()) {
+        all = and(all, p -> ageBands.contains(PersonMasking.ageBand(p.birthDate(), today)));
       }
-
-      @Override
-      public Predicate<? super MasterPerson> predicate(PlaceProjection places) {
-        Predicate<MasterPerson> all = null;
-        if (!tags.isEmpty()) {
-          all = and(all, p -> p.tags() != null && p.tags().stream().anyMatch(tags::contains));
-        }
-        if (!ageBands.isEmpty()) {
-          all = and(all, p -> ageBands.contains(PersonMasking.ageBand(p.birthDate(), today)));
-        }
-        if (grid != null) {
-          all = and(all, p -> grid.equals(p.gridCode()));
-        }
-        if (building != null) {
-          all = and(all, p -> p.houseId() != null && places.isWithin(p.houseId(), building));
-        }
-        return all;
+      if (grid != null) {
+        all = and(all, p -> grid.equals(p.gridCode()));
       }
-    };
+      if (building != null) {
+        all = and(all, p -> p.houseId() != null && places.isWithin(p.houseId(), building));
+      }
+      return all;
+    });
   }
 
   private static <T> Predicate<T> and(Predicate<T> so, Predicate<T> also) {
