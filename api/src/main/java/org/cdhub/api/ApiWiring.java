@@ -28,22 +28,32 @@ import org.cdhub.api.returndata.PersonRecordService;
 import org.cdhub.api.returndata.ProjectedGoldPersonRepository;
 import org.cdhub.api.returndata.ProjectionRefresher;
 import org.cdhub.api.security.ApiClients;
+import org.cdhub.api.trino.TrinoConfig;
+import org.cdhub.api.trino.TrinoGoldPersonRepository;
+import org.cdhub.api.trino.TrinoLakehouse;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.model.entity.MasterEvent;
 import org.cdhub.model.entity.MasterOrganization;
 import org.cdhub.model.lakehouse.LakehouseConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** The one place the API's components are built and connected. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ApiConfig.class, StorageConfig.class, ServingConfig.class})
+@EnableConfigurationProperties({ApiConfig.class, StorageConfig.class, ServingConfig.class, TrinoConfig.class})
 public class ApiWiring {
   private static final Logger LOG = LoggerFactory.getLogger(ApiWiring.class);
 
@@ -75,13 +85,40 @@ public class ApiWiring {
     return catalog;
   }
 
-  /** gold.person served from memory; the refresher below swaps in each new snapshot. */
-  @Bean
-  ProjectedGoldPersonRepository goldPersonRepository(Catalog lakehouseCatalog, Clock clock, ServingConfig serving) {
-    return new ProjectedGoldPersonRepository(GoldTableReader.persons(lakehouseCatalog), clock, serving.cursorGrace());
+  /** gold.person served from memory (hub.serving.source=projection, the default). */
+  @Configuration(proxyBeanMethods = false)
+  @Conditional(OnProjectionSource.class)
+  static class ProjectionServing {
+    /** The refresher below swaps in each new snapshot. */
+    @Bean
+    ProjectedGoldPersonRepository goldPersonRepository(Catalog lakehouseCatalog, Clock clock, ServingConfig serving) {
+      return new ProjectedGoldPersonRepository(GoldTableReader.persons(lakehouseCatalog), clock, serving.cursorGrace());
+    }
   }
 
-  /** gold.place served from memory: the place list, and the hierarchy building and grid filters use. */
+  /** gold.person read through Trino page by page (hub.serving.source=trino). */
+  @Configuration(proxyBeanMethods = false)
+  @Conditional(OnTrinoSource.class)
+  static class TrinoServing {
+    @Bean
+    GoldPersonRepository goldPersonRepository(ObjectProvider<TrinoLakehouse> trino) {
+      return new TrinoGoldPersonRepository(trino.getIfAvailable(() -> {
+        throw new IllegalStateException("Cannot serve gold.person from Trino: hub.serving.source=trino needs hub.trino.jdbc-url");
+      }));
+    }
+  }
+
+  /** SQL over the lakehouse through Trino, when hub.trino.jdbc-url is set. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(prefix = "hub.trino", name = "jdbc-url")
+  TrinoLakehouse trinoLakehouse(TrinoConfig trino, Clock clock) {
+    return new TrinoLakehouse(trino, clock);
+  }
+
+  /**
+   * gold.place served from memory, whatever serves gold.person: the place list, and the
+   * hierarchy the building and grid filters use.
+   */
   @Bean
   ProjectedTable<PlaceProjection> goldPlaces(Catalog lakehouseCatalog, Clock clock, ServingConfig serving) {
     return new ProjectedTable<>(GoldTableReader.places(lakehouseCatalog), clock, serving.cursorGrace());
@@ -98,12 +135,15 @@ public class ApiWiring {
     return new ProjectedTable<>(GoldTableReader.events(lakehouseCatalog), clock, serving.cursorGrace());
   }
 
+  /** Swaps in each new snapshot of the projected tables (gold.person too when it is served from memory). */
   @Bean(destroyMethod = "close")
-  ProjectionRefresher projectionRefresher(ProjectedGoldPersonRepository goldPersonRepository,
+  ProjectionRefresher projectionRefresher(ObjectProvider<ProjectedGoldPersonRepository> goldPersonRepository,
       ProjectedTable<PlaceProjection> goldPlaces, ProjectedTable<CommunityProjection<MasterOrganization>> goldOrganizations,
       ProjectedTable<CommunityProjection<MasterEvent>> goldEvents, ServingConfig serving) {
-    return ProjectionRefresher.start(List.of(goldPersonRepository.table(), goldPlaces, goldOrganizations, goldEvents),
-        serving.refreshInterval());
+    List<ProjectedTable<?>> tables = new java.util.ArrayList<>();
+    goldPersonRepository.ifAvailable(persons -> tables.add(persons.table()));
+    tables.addAll(List.of(goldPlaces, goldOrganizations, goldEvents));
+    return ProjectionRefresher.start(tables, serving.refreshInterval());
   }
 
   @Bean
@@ -176,6 +216,33 @@ public class ApiWiring {
           storage.lakehouseConfig().catalogUri().replaceAll("(?i)(password=)[^&;]*", "$1***"),
           storage.dataDir());
     };
+  }
+
+  /** Matches when hub.serving.source, bound as {@link ServingConfig} binds it (a bad value fails here), is one source. */
+  abstract static class OnServingSource implements Condition {
+    private final ServingConfig.Source source;
+
+    OnServingSource(ServingConfig.Source source) {
+      this.source = source;
+    }
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return Binder.get(context.getEnvironment()).bind("hub.serving.source", ServingConfig.Source.class)
+          .orElse(ServingConfig.Source.PROJECTION) == source;
+    }
+  }
+
+  static final class OnProjectionSource extends OnServingSource {
+    OnProjectionSource() {
+      super(ServingConfig.Source.PROJECTION);
+    }
+  }
+
+  static final class OnTrinoSource extends OnServingSource {
+    OnTrinoSource() {
+      super(ServingConfig.Source.TRINO);
+    }
   }
 
   private static boolean isLocal(String warehouse) {

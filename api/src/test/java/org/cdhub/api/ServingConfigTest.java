@@ -21,9 +21,10 @@ class ServingConfigTest {
       .withUserConfiguration(Bound.class);
 
   @Test
-  void defaultsToATwoSecondPollAndTenMinutesOfCursorGrace() {
+  void defaultsToTheProjectionATwoSecondPollAndTenMinutesOfCursorGrace() {
     runner.run(context -> {
       ServingConfig config = context.getBean(ServingConfig.class);
+      assertThat(config.source()).isEqualTo(ServingConfig.Source.PROJECTION);
       assertThat(config.refreshInterval()).isEqualTo(Duration.ofSeconds(2));
       assertThat(config.cursorGrace()).isEqualTo(Duration.ofMinutes(10));
     });
@@ -31,8 +32,10 @@ class ServingConfigTest {
 
   @Test
   void mapsEveryKey() {
-    runner.withPropertyValues("hub.serving.refresh-interval=500ms", "hub.serving.cursor-grace=1h").run(context -> {
+    runner.withPropertyValues("hub.serving.refresh-interval=500ms", "hub.serving.cursor-grace=1h",
+        "hub.serving.source=trino").run(context -> {
       ServingConfig config = context.getBean(ServingConfig.class);
+      assertThat(config.source()).isEqualTo(ServingConfig.Source.TRINO);
       assertThat(config.refreshInterval()).isEqualTo(Duration.ofMillis(500));
       assertThat(config.cursorGrace()).isEqualTo(Duration.ofHours(1));
     });

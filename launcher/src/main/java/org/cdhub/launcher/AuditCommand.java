@@ -1,8 +1,6 @@
 package org.cdhub.launcher;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.cdhub.catalog.CatalogConfig;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.catalog.audit.AccessEvent;
 import org.cdhub.catalog.audit.AuditEntry;
@@ -37,16 +34,7 @@ final class AuditCommand implements Runnable {
 
   /** The catalog database of the data dir, or null (after saying so) when the embedded one was never created. */
   static CatalogDatabase open(DataDirOption data, PrintWriter out) {
-    Path dataDir = data.resolve(LauncherConfig.fromEnvironment(System.getenv()));
-    CatalogConfig config = CatalogConfig.fromSystemProperties(dataDir);
-    Path embedded = dataDir.resolve(CatalogConfig.EMBEDDED_FILE_NAME);
-    // opening would create an empty database: an auditor pointed at the wrong dir must be told
-    if (config.equals(CatalogConfig.embedded(dataDir)) && !Files.isRegularFile(embedded)) {
-      out.println("No catalog database at " + embedded + ": nothing has been audited there (pass --data-dir).");
-      out.flush();
-      return null;
-    }
-    return CatalogDatabase.open(config);
+    return data.openCatalog(out, "nothing has been audited there");
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         QualityCommand.class,
         ReviewCommand.class,
         AuditCommand.class,
+        CatalogCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Hub implements Runnable {

@@ -30,6 +30,7 @@ import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.iceberg.spark.SparkWriteOptions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.cdhub.model.lakehouse.LakehouseTable;
@@ -383,6 +384,68 @@ public final class Lakehouse {
     } finally {
       spark.catalog().dropTempView(view);
     }
+  }
+
+  /**
+   * Replaces the rows with the keys of {@code upserts} by them and deletes the rows with the keys
+   * of {@code deletedKeys} (null: none), in one snapshot; returns upserts plus deleted keys. Up to
+   * {@code driverMaxRows} such rows go through the driver as one row delta with equality deletes,
+   * which reads nothing of the table ({@link KeyedRowDelta}); more, or a table with data in many
+   * partitions, take one MERGE INTO, which scans it. Callers pass only rows that really changed
+   * and should persist {@code upserts}: a large change set is computed twice.
+   */
+  public long writeKeyedChanges(TableIdentifier id, Dataset<Row> upserts, Dataset<Row> deletedKeys, List<String> keyColumns,
+      String job, int driverMaxRows) {
+    KeyedRowDelta delta = new KeyedRowDelta(icebergCatalog().loadTable(id), keyColumns);
+    org.apache.iceberg.util.StructLikeSet partitions = delta.partitionsWithData();
+    if (partitions != null) {
+      List<Row> upserted = upserts.limit(driverMaxRows + 1).collectAsList();
+      if (upserted.size() <= driverMaxRows) {
+        List<Row> deleted = deletedKeys == null ? List.of() : deletedKeys.limit(driverMaxRows + 1 - upserted.size()).collectAsList();
+        if (upserted.size() + deleted.size() <= driverMaxRows) {
+          delta.commit(upserted, deleted, partitions, Map.of(SNAPSHOT_JOB_PROPERTY, job));
+          return upserted.size() + deleted.size();
+        }
+      }
+    }
+    Dataset<Row> changes = upserts.withColumn(CHANGE_OP, functions.lit(UPSERT));
+    if (deletedKeys != null) {
+      changes = changes.unionByName(deletedKeys.withColumn(CHANGE_OP, functions.lit(DELETE)), true);
+    }
+    changes = changes.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    try {
+      long n = changes.count();
+      if (n > 0) {
+        applyChanges(id, changes, keyColumns, job);
+      }
+      return n;
+    } finally {
+      changes.unpersist();
+    }
+  }
+
+  /**
+   * Rewrites the table's data files with their deletes applied and drops the delete files, when
+   * its live delete rows (equality and position) exceed {@code maxShare} of its rows: every row
+   * delta and MERGE adds delete files that each later read applies. Returns whether it did.
+   */
+  public boolean compactWhenDeletesExceed(TableIdentifier id, double maxShare, String job) {
+    Snapshot current = icebergCatalog().loadTable(id).currentSnapshot();
+    Long records = summaryLong(current, SnapshotSummary.TOTAL_RECORDS_PROP);
+    Long equality = summaryLong(current, SnapshotSummary.TOTAL_EQ_DELETES_PROP);
+    Long position = summaryLong(current, SnapshotSummary.TOTAL_POS_DELETES_PROP);
+    long deletes = (equality == null ? 0 : equality) + (position == null ? 0 : position);
+    if (records == null || deletes <= maxShare * records) {
+      return false;
+    }
+    String sql = "CALL " + catalogName + ".system.rewrite_data_files(table => '" + id
+        + "', options => map('rewrite-all', 'true', 'remove-dangling-deletes', 'true'))";
+    try {
+      CommitMetadata.withCommitProperties(Map.of(SNAPSHOT_JOB_PROPERTY, job), () -> spark.sql(sql).collectAsList(), RuntimeException.class);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Cannot compact " + sqlName(id) + ": " + e.getMessage(), e);
+    }
+    return true;
   }
 
   /** Deletes every row whose {@code keyColumns} equal those of a row of {@code keys}, in one MERGE INTO (one snapshot). */

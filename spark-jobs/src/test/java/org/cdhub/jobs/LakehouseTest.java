@@ -131,4 +131,120 @@ class LakehouseTest {
     List<Row> rows = lake.read(id).select("n", "other_id_number").collectAsList();
     assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.isNullAt(1)).isTrue());
   }
+
+  static final Schema KEYED = new Schema(
+      Types.NestedField.required(1, "k", Types.StringType.get()),
+      Types.NestedField.required(2, "status", Types.StringType.get()),
+      Types.NestedField.optional(3, "score", Types.DoubleType.get()),
+      Types.NestedField.required(4, "evidence", Types.ListType.ofRequired(5, Types.StringType.get())),
+      Types.NestedField.required(6, "at", Types.TimestampType.withZone()));
+
+  TableIdentifier keyedTable(String name, PartitionSpec spec) {
+    TableIdentifier id = TableIdentifier.of("gold", name);
+    lake.createIfMissing(id, KEYED, spec);
+    lake.ensureProperties(id, JobTable.PERSON_LINK.tableProperties());
+    List<Row> rows = List.of(keyed("k1", "QUEUED", 0.5), keyed("k2", "QUEUED", 0.6), keyed("k3", "LINKED", 0.9));
+    lake.append(id, spark.createDataFrame(rows, Lakehouse.sparkType(KEYED)), "seed");
+    return id;
+  }
+
+  static Row keyed(String k, String status, Double score) {
+    return RowFactory.create(k, status, score, List.of(k + "=EXACT:" + score), java.time.Instant.parse("2026-12-06T00:00:00Z"));
+  }
+
+  Dataset<Row> keyedRows(Row... rows) {
+    return spark.createDataFrame(List.of(rows), Lakehouse.sparkType(KEYED));
+  }
+
+  Dataset<Row> keys(String... ks) {
+    return spark.createDataFrame(java.util.Arrays.stream(ks).map(k -> RowFactory.create(k)).toList(),
+        new org.apache.spark.sql.types.StructType().add("k", org.apache.spark.sql.types.DataTypes.StringType));
+  }
+
+  Map<String, String> contents(TableIdentifier id) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (Row r : lake.read(id).collectAsList()) {
+      assertThat(out.put(r.getString(0), r.getString(1) + "|" + r.get(2) + "|" + r.getList(3))).as("one row per key").isNull();
+    }
+    return out;
+  }
+
+  @Test
+  void keyedChangesThroughTheDriverReplaceAndDeleteByKeyInOneSnapshotWithoutRewritingStoredFiles() {
+    for (PartitionSpec spec : List.of(PartitionSpec.unpartitioned(), PartitionSpec.builderFor(KEYED).identity("status").build())) {
+      String name = spec.isUnpartitioned() ? "keyed_flat" : "keyed_by_status";
+      TableIdentifier id = keyedTable(name, spec);
+      Table table = lake.icebergCatalog().loadTable(id);
+      long before = table.currentSnapshot().snapshotId();
+      java.util.Set<String> storedFiles = new java.util.HashSet<>();
+      table.currentSnapshot().addedDataFiles(table.io()).forEach(f -> storedFiles.add(f.location()));
+
+      // k1 moves from partition QUEUED to LINKED, k4 is new, k2 is deleted
+      long written = lake.writeKeyedChanges(id, keyedRows(keyed("k1", "LINKED", 0.99), keyed("k4", "QUEUED", 0.7)), keys("k2"),
+          List.of("k"), "resolve", 100);
+
+      assertThat(written).isEqualTo(3);
+      assertThat(contents(id)).containsExactly(
+          Map.entry("k1", "LINKED|0.99|[k1=EXACT:0.99]"),
+          Map.entry("k3", "LINKED|0.9|[k3=EXACT:0.9]"),
+          Map.entry("k4", "QUEUED|0.7|[k4=EXACT:0.7]"));
+      table.refresh();
+      assertThat(table.currentSnapshot().parentId()).as(name + ": one snapshot").isEqualTo(before);
+      assertThat(table.currentSnapshot().summary()).containsEntry(Lakehouse.SNAPSHOT_JOB_PROPERTY, "resolve")
+          .containsKey("added-equality-delete-files").doesNotContainKey("removed-data-files");
+      java.util.Set<String> live = new java.util.HashSet<>();
+      try (var tasks = table.newScan().planFiles()) {
+        tasks.forEach(t -> live.add(t.file().location()));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      assertThat(live).as(name + ": stored files are kept, not rewritten").containsAll(storedFiles);
+    }
+  }
+
+  @Test
+  void keyedChangesBeyondTheDriverLimitTakeOneMergeWithTheSameOutcome() {
+    TableIdentifier viaDriver = keyedTable("keyed_driver", PartitionSpec.unpartitioned());
+    TableIdentifier viaMerge = keyedTable("keyed_merge", PartitionSpec.unpartitioned());
+    Dataset<Row> upserts = keyedRows(keyed("k1", "LINKED", 0.99), keyed("k4", "QUEUED", 0.7));
+
+    lake.writeKeyedChanges(viaDriver, upserts, keys("k2"), List.of("k"), "resolve", 100);
+    long merged = lake.writeKeyedChanges(viaMerge, upserts, keys("k2"), List.of("k"), "resolve", 2);
+
+    assertThat(merged).isEqualTo(3);
+    assertThat(contents(viaMerge)).isEqualTo(contents(viaDriver));
+    Table table = lake.icebergCatalog().loadTable(viaMerge);
+    assertThat(table.currentSnapshot().summary()).doesNotContainKey("added-equality-delete-files");
+  }
+
+  @Test
+  void aKeyedChangeWithoutARequiredValueIsRefusedNamingTheColumn() {
+    TableIdentifier id = keyedTable("keyed_required", PartitionSpec.unpartitioned());
+    Row missingStatus = RowFactory.create("k9", null, 0.1, List.of("x"), java.time.Instant.parse("2026-12-06T00:00:00Z"));
+    org.apache.spark.sql.types.StructType lenient = new org.apache.spark.sql.types.StructType()
+        .add("k", "string").add("status", "string", true).add("score", "double").add("evidence", "array<string>").add("at", "timestamp");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> lake.writeKeyedChanges(id, spark.createDataFrame(List.of(missingStatus), lenient),
+            null, List.of("k"), "resolve", 100))
+        .hasMessageContaining("status").hasMessageContaining("required");
+    assertThat(contents(id)).containsOnlyKeys("k1", "k2", "k3");
+  }
+
+  @Test
+  void deletesBeyondTheShareAreCompactedAwayAndTheRowsStay() {
+    TableIdentifier id = keyedTable("keyed_compacted", PartitionSpec.builderFor(KEYED).identity("status").build());
+    lake.writeKeyedChanges(id, keyedRows(keyed("k1", "LINKED", 0.99)), keys("k2"), List.of("k"), "resolve", 100);
+    Map<String, String> before = contents(id);
+    Table table = lake.icebergCatalog().loadTable(id);
+    long snapshot = table.currentSnapshot().snapshotId();
+
+    assertThat(lake.compactWhenDeletesExceed(id, 10.0, "resolve")).as("4 delete rows against 2 rows: under 10 per row").isFalse();
+    table.refresh();
+    assertThat(table.currentSnapshot().snapshotId()).isEqualTo(snapshot);
+
+    assertThat(lake.compactWhenDeletesExceed(id, 0.2, "resolve")).isTrue();
+    table.refresh();
+    assertThat(table.currentSnapshot().summary()).containsEntry("total-delete-files", "0");
+    assertThat(contents(id)).isEqualTo(before);
+  }
 }

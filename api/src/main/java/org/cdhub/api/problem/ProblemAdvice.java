@@ -13,6 +13,8 @@ import org.cdhub.api.returndata.DatasetUnavailableException;
 import org.cdhub.api.returndata.InvalidCursorException;
 import org.cdhub.api.returndata.InvalidParameterException;
 import org.cdhub.api.security.OutsideJurisdictionException;
+import org.cdhub.api.trino.InvalidQueryException;
+import org.cdhub.api.trino.TrinoUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -79,6 +81,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> datasetUnavailable(DatasetUnavailableException e, HttpServletRequest request) {
     return respond(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "dataset", "unavailable",
         "Dataset not published yet", e.getMessage()), request);
+  }
+
+  @ExceptionHandler(TrinoUnavailableException.class)
+  ResponseEntity<ProblemDetail> trinoUnavailable(TrinoUnavailableException e, HttpServletRequest request) {
+    LOG.warn("Request {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+    return respond(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "queryEngine", e.rule(),
+        "Query engine unavailable", e.getMessage()), request);
+  }
+
+  @ExceptionHandler(InvalidQueryException.class)
+  ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.BAD_REQUEST, e.field(), e.rule(), "Invalid dataset query", e.getMessage()),
+        request);
   }
 
   @ExceptionHandler(DatasetNotRegisteredException.class)

@@ -35,7 +35,7 @@ import org.cdhub.model.lakehouse.LakehouseTable;
 public final class IcebergGoldPersonRepository implements GoldPersonRepository, GoldPersonHistory {
   private static final LakehouseTable TABLE = LakehouseTable.GOLD_PERSON;
   /** Columns a roster needs; provenance and the pinyin key stay in the lakehouse. */
-  static final List<String> COLUMNS = List.of(
+  public static final List<String> COLUMNS = List.of(
       "master_id", "id_number", "name", "sex", "birth_date", "phone", "address", "house_id",
       "district_code", "community_code", "grid_code", "tags", "source_count", "updated_at");
   private static final Comparator<Record> BY_MASTER_ID = Comparator.comparing(r -> (String) r.getField("master_id"));
@@ -52,6 +52,11 @@ public final class IcebergGoldPersonRepository implements GoldPersonRepository, 
   public OptionalLong currentSnapshotId() {
     Snapshot current = table().currentSnapshot();
     return current == null ? OptionalLong.empty() : OptionalLong.of(current.snapshotId());
+  }
+
+  @Override
+  public List<MasterPerson> findByCommunityAfter(String communityCode, long snapshotId, String afterMasterId, int limit) {
+    return findByCommunityAfter(communityCode, snapshotId, afterMasterId, limit, null);
   }
 
   @Override

@@ -29,6 +29,11 @@ public final class ProjectedGoldPersonRepository implements GoldPersonRepository
   }
 
   @Override
+  public List<MasterPerson> findByCommunityAfter(String communityCode, long snapshotId, String afterMasterId, int limit) {
+    return findByCommunityAfter(communityCode, snapshotId, afterMasterId, limit, null);
+  }
+
+  @Override
   public List<MasterPerson> findByCommunityAfter(String communityCode, long snapshotId, String afterMasterId, int limit,
       Predicate<? super MasterPerson> filter) {
     requireNonNull(communityCode, "communityCode is null");

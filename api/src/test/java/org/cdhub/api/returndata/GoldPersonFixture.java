@@ -47,7 +47,11 @@ public final class GoldPersonFixture implements AutoCloseable {
 
   /** Opens the embedded lakehouse of {@code dataDir} and creates an empty gold.person. */
   public static GoldPersonFixture create(Path dataDir) {
-    JdbcCatalog catalog = open(dataDir);
+    return create(open(dataDir));
+  }
+
+  /** Creates an empty gold.person in {@code catalog} (any lakehouse: SQLite, PostgreSQL); closing the fixture closes it. */
+  public static GoldPersonFixture create(JdbcCatalog catalog) {
     LakehouseTable gold = LakehouseTable.GOLD_PERSON;
     if (!catalog.namespaceExists(Namespace.of("gold"))) {
       catalog.createNamespace(Namespace.of("gold"));

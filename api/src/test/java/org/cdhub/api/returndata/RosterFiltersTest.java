@@ -154,6 +154,31 @@ class RosterFiltersTest {
     assertThat(page.items()).allSatisfy(p -> assertThat(p.tags()).contains("DISABLED"));
   }
 
+  @Test
+  void aRepositoryThatOnlyPagesByKeyFiltersTheSameThroughTheDefaultMethod() {
+    // as the Trino repository does: only unfiltered keyset pages, the interface's default filters them
+    ProjectedGoldPersonRepository projected =
+        new ProjectedGoldPersonRepository(GoldTableReader.persons(lakehouse.catalog()), CLOCK, Duration.ofMinutes(10));
+    GoldPersonRepository keysetOnly = new GoldPersonRepository() {
+      @Override
+      public java.util.OptionalLong currentSnapshotId() {
+        return projected.currentSnapshotId();
+      }
+
+      @Override
+      public List<MasterPerson> findByCommunityAfter(String communityCode, long snapshotId, String afterMasterId, int limit) {
+        return projected.findByCommunityAfter(communityCode, snapshotId, afterMasterId, limit);
+      }
+    };
+    service = new CommunityPersonService(keysetOnly, new PersonMasking(CLOCK),
+        ServedTables.pager(lakehouse.catalog(), new PersonalDataAudit(catalog.auditLog(), CLOCK), CLOCK));
+
+    assertThat(walk(new RosterFilters(Set.of("DISABLED"), null, null, null), 2))
+        .containsExactlyElementsOf(ids(p -> p.tags().contains("DISABLED")));
+    assertThat(walk(new RosterFilters(null, null, TestPlaces.building(NORTH, 1), NORTH + "01"), 3))
+        .containsExactlyElementsOf(ids(p -> houseNumber(p) % 3 + 1 == 1 && p.gridCode().equals(NORTH + "01")));
+  }
+
   private List<String> walk(RosterFilters filters, int limit) {
     List<String> walked = new ArrayList<>();
     String cursor = null;

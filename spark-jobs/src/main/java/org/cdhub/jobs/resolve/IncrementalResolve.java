@@ -59,6 +59,14 @@ import org.cdhub.model.lakehouse.LakehouseTable;
  * collision among the records involved sends the run back to a full one.
  */
 final class IncrementalResolve {
+  /**
+   * Link and pair changes up to this many are committed from the driver without reading the
+   * tables (an increment of 10,000 records changes about 18,000 links and 12,000 pairs).
+   */
+  static final int DRIVER_DELTA_MAX_ROWS = 100_000;
+  /** Block keys likewise: about five per fresh record. */
+  static final int BLOCK_DELTA_MAX_ROWS = 250_000;
+
   private IncrementalResolve() {}
 
   /** The run's result so far, or null when it must run in full instead. */
@@ -94,7 +102,8 @@ final class IncrementalResolve {
     Dataset<Row> silverVersions = ResolvePersonJob.silverVersions(lake, silverSnapshot);
     // read once: every step below looks records or clusters up in the links
     Dataset<Row> links = cache(lake.read(JobTable.PERSON_LINK.identifier())
-        .select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("cluster_key"), col("master_id")), cached);
+        .select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("cluster_key"), col("master_id"),
+            col("match_rule")), cached);
 
     // fresh: appended records, plus the whole cluster of each changed one
     Dataset<Row> appended = plan.appended();
@@ -188,14 +197,13 @@ final class IncrementalResolve {
     Dataset<Row> newLinks = clustered.join(assignment, "cluster_key")
         .select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("cluster_key"),
             col("master_id"), col("match_rule"), lit(runId).as("run_id"), lit(now).as("linked_at"));
-    Dataset<Row> storedLinks = lake.read(JobTable.PERSON_LINK.identifier())
+    Dataset<Row> storedLinks = links
         .join(broadcast(involved.select(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID)), Lakehouse.columns(keys), "left_semi");
     long changed = writeChanged(lake, JobTable.PERSON_LINK.identifier(), newLinks, keys, ResolvePersonJob.LINK_COMPARED, storedLinks,
         List.of());
 
     long matchChanges = writeMatches(lake, scored, clustered, decisions, freshKeys, runId, cached);
-    writeBlocks(lake, fresh, links.join(broadcast(freshKeys), Lakehouse.columns(keys), "left_semi").select(
-        SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID), existingFresh);
+    writeBlocks(lake, fresh);
     ResolvePersonJob.recordRun(lake, plan.previous(), new ResolveRun(runId, ResolvePlan.Mode.INCREMENTAL.label(), plan.reason(),
         silverSnapshot, stewardSnapshot, plan.model().version(), settings.maxBlockSize(), freshCount, changed, matchChanges, now));
     onExecutors.destroy();
@@ -334,42 +342,25 @@ final class IncrementalResolve {
 
   /**
    * Writes {@code rows} that differ from {@code stored} (the stored rows they may replace) on
-   * {@code compared}, and deletes the keys in {@code deletes}: rows new by key are appended,
-   * the others go through one MERGE INTO. Returns the rows written.
+   * {@code compared}, and deletes the keys in {@code deletes}, in one commit. Returns the rows
+   * written plus the keys deleted.
    */
   static long writeChanged(Lakehouse lake, org.apache.iceberg.catalog.TableIdentifier table, Dataset<Row> rows, List<String> keys,
       List<String> compared, Dataset<Row> stored, List<Dataset<Row>> deletes) {
     Dataset<Row> storedCompared = stored.select(compared.stream().map(c -> col(c).as("stored_" + c)).toArray(Column[]::new));
     Column same = compared.stream().map(c -> rows.col(c).eqNullSafe(storedCompared.col("stored_" + c))).reduce(Column::and).orElseThrow();
     Dataset<Row> upserts = rows.join(storedCompared, same, "left_anti").persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> storedKeys = stored.select(keys.stream().map(c -> col(c)).toArray(Column[]::new));
     try {
-      Dataset<Row> inserts = upserts.join(storedKeys, Lakehouse.columns(keys), "left_anti");
-      Dataset<Row> changes = upserts.join(storedKeys, Lakehouse.columns(keys), "left_semi").withColumn(Lakehouse.CHANGE_OP, lit(Lakehouse.UPSERT));
-      for (Dataset<Row> d : deletes) {
-        changes = changes.unionByName(d.withColumn(Lakehouse.CHANGE_OP, lit(Lakehouse.DELETE)), true);
-      }
-      changes = changes.persist(StorageLevel.MEMORY_AND_DISK());
-      long insertCount = inserts.count();
-      long changeCount = changes.count();
-      if (insertCount > 0) {
-        lake.append(table, inserts, ResolvePersonJob.NAME);
-      }
-      if (changeCount > 0) {
-        lake.applyChanges(table, changes, keys, ResolvePersonJob.NAME);
-      }
-      changes.unpersist();
-      return insertCount + changeCount;
+      Dataset<Row> deleted = deletes.stream().reduce((a, b) -> a.unionByName(b)).orElse(null);
+      return lake.writeKeyedChanges(table, upserts, deleted, keys, ResolvePersonJob.NAME, DRIVER_DELTA_MAX_ROWS);
     } finally {
       upserts.unpersist();
     }
   }
 
-  /** Block keys: the existing fresh records' stored keys removed, every fresh record's keys appended. */
-  private static void writeBlocks(Lakehouse lake, Dataset<Row> fresh, Dataset<Row> existingFreshKeys, long existingFresh) {
-    if (existingFresh > 0) {
-      lake.deleteKeys(JobTable.PERSON_BLOCK.identifier(), existingFreshKeys, ResolvePersonJob.KEYS, ResolvePersonJob.NAME);
-    }
-    lake.append(JobTable.PERSON_BLOCK.identifier(), PersonMatching.blockKeys(fresh), ResolvePersonJob.NAME);
+  /** Block keys: every fresh record's keys replace the ones stored for it (none for a new record), in one commit. */
+  private static void writeBlocks(Lakehouse lake, Dataset<Row> fresh) {
+    lake.writeKeyedChanges(JobTable.PERSON_BLOCK.identifier(), PersonMatching.blockKeys(fresh), null, ResolvePersonJob.KEYS,
+        ResolvePersonJob.NAME, BLOCK_DELTA_MAX_ROWS);
   }
 }

@@ -1,6 +1,7 @@
 package org.cdhub.jobs.resolve;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -84,6 +85,10 @@ import org.cdhub.model.lakehouse.LakehouseTable;
 public final class ResolvePersonJob {
   public static final String NAME = "resolve";
   static final String DERIVE_UDF = "hub_person_master_id";
+  /** Up to this many new master ids are checked against the taken ones by broadcasting them. */
+  static final long BROADCAST_DERIVED_MAX = 200_000;
+  /** Delete rows (of row deltas and MERGEs) a resolve table may carry, as a share of its rows, before it is compacted. */
+  static final double MAX_DELETE_SHARE = 0.2;
   static final List<String> KEYS = List.of(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID);
   static final List<String> MATCH_KEYS = List.of("left_source", "left_record", "right_source", "right_record");
   /** What makes a stored link differ from a new one (run id and time do not). */
@@ -129,19 +134,31 @@ public final class ResolvePersonJob {
     Long stewardSnapshot = lake.currentSnapshotId(LakehouseTable.STEWARD_DECISION.identifier());
 
     ResolvePlan plan = ResolvePlan.choose(lake, settings, silverSnapshot, stewardSnapshot, progress);
+    JobResult.Builder result = null;
     try {
       if (plan.mode() == ResolvePlan.Mode.INCREMENTAL) {
-        JobResult.Builder result = IncrementalResolve.run(lake, settings, plan, silverSnapshot, stewardSnapshot, runId, now, progress);
-        if (result != null) {
-          return result.put("duration_ms", java.time.Duration.ofNanos(System.nanoTime() - startNanos).toMillis()).build();
+        result = IncrementalResolve.run(lake, settings, plan, silverSnapshot, stewardSnapshot, runId, now, progress);
+        if (result == null) {
+          plan = plan.fallBackToFull("record_uid_collision");
         }
-        plan = plan.fallBackToFull("record_uid_collision");
       }
-      return full(lake, settings, plan, silverSnapshot, stewardSnapshot, runId, now, progress)
-          .put("duration_ms", java.time.Duration.ofNanos(System.nanoTime() - startNanos).toMillis())
-          .build();
+      if (result == null) {
+        result = full(lake, settings, plan, silverSnapshot, stewardSnapshot, runId, now, progress);
+      }
     } finally {
       plan.release();
+    }
+    compact(lake, progress);
+    return result.put("duration_ms", java.time.Duration.ofNanos(System.nanoTime() - startNanos).toMillis()).build();
+  }
+
+  /** Incremental runs leave delete files in the tables they change; past a fifth of the rows they are compacted away. */
+  private static void compact(Lakehouse lake, Progress progress) {
+    for (TableIdentifier id : List.of(JobTable.PERSON_LINK.identifier(), LakehouseTable.GOLD_PERSON_MATCH.identifier(),
+        JobTable.PERSON_BLOCK.identifier())) {
+      if (lake.currentSnapshotId(id) != null && lake.compactWhenDeletesExceed(id, MAX_DELETE_SHARE, NAME)) {
+        progress.say("compacted %s: its delete files passed %.0f%% of its rows", lake.sqlName(id), MAX_DELETE_SHARE * 100);
+      }
     }
   }
 
@@ -402,10 +419,18 @@ public final class ResolvePersonJob {
     // clusters); such rare clusters step to a salted id. Two clusters never derive the same id
     // short of an 80-bit hash collision: their smallest records differ.
     Dataset<Row> taken = takenIds.select(col("id")).union(assigned.select(col("kept_master").as("id")))
-        .filter(col("id").isNotNull()).distinct();
-    List<Row> collisions = assigned.filter(col("derived").isNotNull())
-        .join(taken, assigned.col("derived").equalTo(taken.col("id")))
-        .select("cluster_key", "min_record").collectAsList();
+        .filter(col("id").isNotNull());
+    Dataset<Row> derived = assigned.filter(col("derived").isNotNull()).select("cluster_key", "min_record", "derived");
+    List<Row> collisions;
+    if (derived.count() <= BROADCAST_DERIVED_MAX) {
+      // few new clusters (any run after the first): one pass over the taken ids, probing the derived ones, no shuffle
+      Dataset<Row> hit = taken.join(broadcast(derived), taken.col("id").equalTo(derived.col("derived")), "left_semi");
+      collisions = derived.join(broadcast(hit), derived.col("derived").equalTo(hit.col("id")), "left_semi")
+          .select("cluster_key", "min_record").collectAsList();
+    } else {
+      collisions = derived.join(taken, derived.col("derived").equalTo(taken.col("id")), "left_semi")
+          .select("cluster_key", "min_record").collectAsList();
+    }
     if (collisions.isEmpty()) {
       return assigned.select("cluster_key", "master_id");
     }

@@ -12,14 +12,16 @@ import org.apache.iceberg.io.OutputFile;
 
 /**
  * FileIO for a local-disk warehouse that avoids Hadoop's FileSystem, whose security code fails
- * on Java 23+ (where NiFi runs). Reads paths written by Spark ({@code file:/...}) as well.
+ * on Java 23+ (where NiFi runs). Reads paths written by Spark ({@code file:/...}) as well, and
+ * files keep the location they were asked for: metadata written here names {@code file:/...}
+ * as Spark's does, which Trino needs (it refuses a bare path).
  * Configure with {@code io-impl=org.cdhub.model.lakehouse.LocalFileIO}.
  */
 public class LocalFileIO implements FileIO {
 
   @Override
   public InputFile newInputFile(String path) {
-    return org.apache.iceberg.Files.localInput(toFile(path));
+    return new Located(path, org.apache.iceberg.Files.localInput(toFile(path)));
   }
 
   @Override
@@ -29,7 +31,46 @@ public class LocalFileIO implements FileIO {
     if (parent != null && !parent.isDirectory() && !parent.mkdirs() && !parent.isDirectory()) {
       throw new UncheckedIOException(new IOException("Cannot create directory " + parent));
     }
-    return org.apache.iceberg.Files.localOutput(file);
+    OutputFile local = org.apache.iceberg.Files.localOutput(file);
+    return new OutputFile() {
+      @Override
+      public org.apache.iceberg.io.PositionOutputStream create() {
+        return local.create();
+      }
+
+      @Override
+      public org.apache.iceberg.io.PositionOutputStream createOrOverwrite() {
+        return local.createOrOverwrite();
+      }
+
+      @Override
+      public String location() {
+        return path;
+      }
+
+      @Override
+      public InputFile toInputFile() {
+        return newInputFile(path);
+      }
+    };
+  }
+
+  /** A local file under the location it was asked for. */
+  private record Located(String location, InputFile local) implements InputFile {
+    @Override
+    public long getLength() {
+      return local.getLength();
+    }
+
+    @Override
+    public org.apache.iceberg.io.SeekableInputStream newStream() {
+      return local.newStream();
+    }
+
+    @Override
+    public boolean exists() {
+      return local.exists();
+    }
   }
 
   @Override

@@ -25,6 +25,12 @@ class LocalFileIOTest {
     }
     assertThat(io.newInputFile(dir.resolve("a/b/data.bin").toString()).exists()).isTrue();
 
+    // the location stays as given, so table metadata names file:/... as Spark's does (Trino refuses a bare path)
+    assertThat(io.newOutputFile(location).location()).isEqualTo(location);
+    assertThat(io.newOutputFile(location).toInputFile().location()).isEqualTo(location);
+    assertThat(io.newInputFile(location).location()).isEqualTo(location);
+    assertThat(io.newInputFile(location).getLength()).isEqualTo("银川".getBytes(StandardCharsets.UTF_8).length);
+
     io.deleteFile(location);
     assertThat(Files.exists(dir.resolve("a/b/data.bin"))).isFalse();
   }

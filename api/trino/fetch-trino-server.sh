@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Fetches Trino server 476 from Maven Central once into a cache outside the repository and keeps
+# only what the hub's integration test needs (the Iceberg connector on local files).
+#   api/trino/fetch-trino-server.sh [DEST]     DEST defaults to $CDHUB_TRINO_HOME or ~/.cache/cdhub/trino-server-476
+# Prints the server directory on its last line. Safe to run twice; concurrent runs do not clash.
+set -euo pipefail
+VERSION=476
+DEST="${1:-${CDHUB_TRINO_HOME:-$HOME/.cache/cdhub/trino-server-$VERSION}}"
+URL="https://repo.maven.apache.org/maven2/io/trino/trino-server/$VERSION/trino-server-$VERSION.tar.gz"
+
+if [ -f "$DEST/.cdhub-complete" ]; then echo "$DEST"; exit 0; fi
+
+parent="$(dirname "$DEST")"
+mkdir -p "$parent"
+work="$(mktemp -d "$parent/.trino-fetch.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+echo "Fetching Trino server $VERSION (821 MB) from Maven Central..." >&2
+curl -fsSL --retry 3 -o "$work/server.tar.gz" "$URL"
+expected="$(curl -fsSL --retry 3 "$URL.sha1" | cut -c1-40)"
+actual="$(sha1sum "$work/server.tar.gz" | cut -c1-40)"
+if [ "$expected" != "$actual" ]; then
+  echo "Cannot install Trino $VERSION: SHA-1 of the download is $actual, Maven Central says $expected" >&2
+  exit 1
+fi
+tar -xzf "$work/server.tar.gz" -C "$work"
+rm "$work/server.tar.gz"
+server="$work/trino-server-$VERSION"
+# only the Iceberg connector is used; without HDFS (local files use Trino's native file system)
+find "$server/plugin" -mindepth 1 -maxdepth 1 ! -name iceberg -exec rm -rf {} +
+rm -rf "$server/plugin/iceberg/hdfs"
+find "$server/plugin/iceberg" -maxdepth 1 \( -name 'net.snowflake_snowflake-jdbc-*.jar' -o -name 'org.rocksdb_rocksdbjni-*.jar' \) -delete
+touch "$server/.cdhub-complete"
+
+if [ -f "$DEST/.cdhub-complete" ]; then echo "$DEST"; exit 0; fi   # another run finished first
+# a directory without the marker was never complete, so no test uses it
+if [ -e "$DEST" ]; then rm -rf "$DEST"; fi
+# one rename: a concurrent run that got there first makes this fail, and its copy is as good
+mv -T "$server" "$DEST" 2>/dev/null || [ -f "$DEST/.cdhub-complete" ] || { echo "Cannot move Trino into $DEST" >&2; exit 1; }
+echo "$DEST"
