@@ -126,8 +126,8 @@ public class ApiWiring {
 
   @Bean
   ProjectedTable<CommunityProjection<MasterOrganization>> goldOrganizations(Catalog lakehouseCatalog, Clock clock,
-      ServingConfig serving) {
-    return new ProjectedTable<>(GoldTableReader.organizations(lakehouseCatalog), clock, serving.cursorGrace());
+      ServingConfig serving, ProjectedTable<PlaceProjection> goldPlaces) {
+    return new ProjectedTable<>(GoldTableReader.organizations(lakehouseCatalog, goldPlaces), clock, serving.cursorGrace());
   }
 
   @Bean

@@ -78,7 +78,8 @@ class CommunityListsController implements PlacesApi, OrganizationsApi, EventsApi
   }
 
   private static Organization toDto(MaskedOrganization o) {
-    return new Organization(o.masterId(), o.communityCode())
+    return new Organization(o.masterId())
+        .communityCode(o.communityCode())
         .creditCode(o.creditCode())
         .name(o.name())
         .orgType(o.orgType())

@@ -59,12 +59,31 @@ public final class GoldTableReader<P extends ServedSnapshot> {
         PlaceProjection::of);
   }
 
-  /** gold.organization, per community. */
-  public static GoldTableReader<CommunityProjection<MasterOrganization>> organizations(Catalog catalog) {
+  /**
+   * gold.organization, per community. The merge job leaves an organization's community code empty
+   * when its source has none; such an organization is listed in the community of its place, as
+   * {@code places} serves gold.place when the organizations' snapshot is projected.
+   */
+  public static GoldTableReader<CommunityProjection<MasterOrganization>> organizations(Catalog catalog,
+      ProjectedTable<PlaceProjection> places) {
+    requireNonNull(places, "places is null");
     LakehouseTable table = LakehouseTable.GOLD_ORGANIZATION;
     return new GoldTableReader<>(catalog, table, GoldRecords.ORGANIZATION_COLUMNS, GoldRecords::organization,
-        (snapshot, rows) -> CommunityProjection.of(table.qualifiedName(), snapshot, rows,
-            MasterOrganization::communityCode, MasterOrganization::masterId));
+        (snapshot, rows) -> {
+          PlaceProjection hierarchy = placesOrNull(places);
+          return CommunityProjection.of(table.qualifiedName(), snapshot, rows,
+              o -> o.communityCode() != null || hierarchy == null ? o.communityCode() : hierarchy.communityOf(o.placeId()),
+              MasterOrganization::masterId);
+        });
+  }
+
+  /** gold.place as served now; null while it is not published. */
+  private static PlaceProjection placesOrNull(ProjectedTable<PlaceProjection> places) {
+    try {
+      return places.current().orElse(null);
+    } catch (DatasetUnavailableException e) {
+      return null; // no hierarchy yet: organizations without a community code wait for the next snapshot
+    }
   }
 
   /** gold.event, per community. */

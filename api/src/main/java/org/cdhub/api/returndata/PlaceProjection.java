@@ -65,6 +65,12 @@ public final class PlaceProjection implements ServedSnapshot {
     return false;
   }
 
+  /** The community a place lies in; null for an unknown place or one without a community code. */
+  public String communityOf(String placeId) {
+    MasterPlace place = placeId == null ? null : byId.get(placeId);
+    return place == null ? null : place.communityCode();
+  }
+
   /**
    * The grid a place lies in: its own grid code, else that of the nearest enclosing place that
    * has one (a GRID place's code is its grid); null when none does.

@@ -75,6 +75,15 @@ public final class ProjectedTable<P extends ServedSnapshot> {
   }
 
   /**
+   * The projection new walks start at; empty while the table holds no data.
+   *
+   * @throws DatasetUnavailableException if the table does not exist (and no projection is served)
+   */
+  public java.util.Optional<P> current() {
+    return java.util.Optional.ofNullable(loaded().current());
+  }
+
+  /**
    * The projection of a snapshot: the current one, or the one it replaced within the grace period.
    *
    * @throws SnapshotExpiredException if neither is that snapshot

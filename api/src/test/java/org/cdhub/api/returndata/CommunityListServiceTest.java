@@ -49,6 +49,10 @@ class CommunityListServiceTest {
     places.addAll(TestPlaces.places(SOUTH));
     GoldTableRows.append(lakehouse.catalog(), LakehouseTable.GOLD_PLACE, places);
     List<Map<String, Object>> organizations = new ArrayList<>(TestPlaces.organizations(NORTH, 5));
+    // as the merge job leaves it when the source has no community code: only its place says where it is
+    Map<String, Object> placedOnly = new java.util.HashMap<>(TestPlaces.organizations(NORTH, 6).get(5));
+    placedOnly.remove("community_code");
+    organizations.add(placedOnly);
     organizations.addAll(TestPlaces.organizations(SOUTH, 2));
     GoldTableRows.append(lakehouse.catalog(), LakehouseTable.GOLD_ORGANIZATION, organizations);
     GoldTableRows.append(lakehouse.catalog(), LakehouseTable.GOLD_EVENT, TestPlaces.events(NORTH, 12));
@@ -56,7 +60,7 @@ class CommunityListServiceTest {
     events = new ProjectedTable<>(GoldTableReader.events(lakehouse.catalog()), CLOCK, Duration.ofMinutes(10));
     service = new CommunityListService(
         ServedTables.pager(lakehouse.catalog(), new PersonalDataAudit(catalog.auditLog(), CLOCK), CLOCK),
-        new ProjectedTable<>(GoldTableReader.organizations(lakehouse.catalog()), CLOCK, Duration.ofMinutes(10)),
+        new ProjectedTable<>(GoldTableReader.organizations(lakehouse.catalog(), ServedTables.places(lakehouse.catalog(), CLOCK)), CLOCK, Duration.ofMinutes(10)),
         events, new MasterRecordMasking(new PersonMasking(CLOCK)));
   }
 
@@ -116,14 +120,26 @@ class CommunityListServiceTest {
   @Test
   void masksTheLegalRepresentativeAndFiltersOrganizationsByTheirPlacesGrid() {
     List<MaskedOrganization> all = service.organizations(northPlatform, QUERY, NORTH, null, null, 50).items();
-    assertThat(all).hasSize(5).allSatisfy(o -> {
+    assertThat(all).hasSize(6).allSatisfy(o -> {
       assertThat(o.legalRepresentative()).isEqualTo(Masking.name("欧阳秀英")).isNotEqualTo("欧阳秀英");
       assertThat(o.creditCode()).startsWith("91640100MA7");
     });
 
     // odd organizations sit in compound 1 (grid 01), even ones in building 3 of compound 2 (grid 02)
     assertThat(service.organizations(northPlatform, QUERY, NORTH, NORTH + "02", null, 50).items())
-        .extracting(MaskedOrganization::masterId).containsExactly("O-" + NORTH + "-2", "O-" + NORTH + "-4");
+        .extracting(MaskedOrganization::masterId).containsExactly("O-" + NORTH + "-2", "O-" + NORTH + "-4", "O-" + NORTH + "-6");
+  }
+
+  @Test
+  void listsAnOrganizationWithoutACommunityCodeInItsPlacesCommunity() {
+    assertThat(service.organizations(northPlatform, QUERY, NORTH, null, null, 50).items())
+        .filteredOn(o -> o.masterId().equals("O-" + NORTH + "-6"))
+        .singleElement().satisfies(o -> {
+          assertThat(o.communityCode()).as("served as stored").isNull();
+          assertThat(o.placeId()).isEqualTo(TestPlaces.building(NORTH, 3));
+        });
+    assertThat(service.organizations(new ApiClient("south", "p", Set.of(SOUTH)), QUERY, SOUTH, null, null, 50).items())
+        .extracting(MaskedOrganization::masterId).doesNotContain("O-" + NORTH + "-6");
   }
 
   @Test
@@ -238,7 +254,7 @@ class CommunityListServiceTest {
     try (GoldPersonFixture empty = GoldPersonFixture.create(otherDir)) {
       CommunityListService onEmpty = new CommunityListService(
           ServedTables.pager(empty.catalog(), new PersonalDataAudit(catalog.auditLog(), CLOCK), CLOCK),
-          new ProjectedTable<>(GoldTableReader.organizations(empty.catalog()), CLOCK, Duration.ofMinutes(10)),
+          new ProjectedTable<>(GoldTableReader.organizations(empty.catalog(), ServedTables.places(empty.catalog(), CLOCK)), CLOCK, Duration.ofMinutes(10)),
           new ProjectedTable<>(GoldTableReader.events(empty.catalog()), CLOCK, Duration.ofMinutes(10)),
           new MasterRecordMasking(new PersonMasking(CLOCK)));
 
