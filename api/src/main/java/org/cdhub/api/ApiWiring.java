@@ -2,6 +2,7 @@ package org.cdhub.api;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.cdhub.api.audit.PersonalDataAudit;
@@ -12,7 +13,13 @@ import org.cdhub.api.returndata.ChangeFeed;
 import org.cdhub.api.returndata.CommunityAccess;
 import org.cdhub.api.returndata.CommunityPersonService;
 import org.cdhub.api.returndata.GoldPersonRepository;
-import org.cdhub.api.returndata.GoldPersonSnapshotReader;
+import org.cdhub.api.returndata.CommunityListService;
+import org.cdhub.api.returndata.CommunityPager;
+import org.cdhub.api.returndata.CommunityProjection;
+import org.cdhub.api.returndata.GoldTableReader;
+import org.cdhub.api.returndata.MasterRecordMasking;
+import org.cdhub.api.returndata.PlaceProjection;
+import org.cdhub.api.returndata.ProjectedTable;
 import org.cdhub.api.returndata.IcebergGoldPersonRecords;
 import org.cdhub.api.returndata.IcebergGoldPersonRepository;
 import org.cdhub.api.returndata.IcebergMasterAliasRepository;
@@ -27,6 +34,8 @@ import org.cdhub.api.trino.TrinoConfig;
 import org.cdhub.api.trino.TrinoGoldPersonRepository;
 import org.cdhub.api.trino.TrinoLakehouse;
 import org.cdhub.catalog.CatalogDatabase;
+import org.cdhub.model.entity.MasterEvent;
+import org.cdhub.model.entity.MasterOrganization;
 import org.cdhub.model.lakehouse.LakehouseConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,12 +94,7 @@ public class ApiWiring {
     /** The refresher below swaps in each new snapshot. */
     @Bean
     ProjectedGoldPersonRepository goldPersonRepository(Catalog lakehouseCatalog, Clock clock, ServingConfig serving) {
-      return new ProjectedGoldPersonRepository(new GoldPersonSnapshotReader(lakehouseCatalog), clock, serving.cursorGrace());
-    }
-
-    @Bean(destroyMethod = "close")
-    ProjectionRefresher projectionRefresher(ProjectedGoldPersonRepository goldPersonRepository, ServingConfig serving) {
-      return ProjectionRefresher.start(goldPersonRepository, serving.refreshInterval());
+      return new ProjectedGoldPersonRepository(GoldTableReader.persons(lakehouseCatalog), clock, serving.cursorGrace());
     }
   }
 
@@ -111,6 +115,49 @@ public class ApiWiring {
   @ConditionalOnProperty(prefix = "hub.trino", name = "jdbc-url")
   TrinoLakehouse trinoLakehouse(TrinoConfig trino, Clock clock) {
     return new TrinoLakehouse(trino, clock);
+  }
+
+  /**
+   * gold.place served from memory, whatever serves gold.person: the place list, and the
+   * hierarchy the building and grid filters use.
+   */
+  @Bean
+  ProjectedTable<PlaceProjection> goldPlaces(Catalog lakehouseCatalog, Clock clock, ServingConfig serving) {
+    return new ProjectedTable<>(GoldTableReader.places(lakehouseCatalog), clock, serving.cursorGrace());
+  }
+
+  @Bean
+  ProjectedTable<CommunityProjection<MasterOrganization>> goldOrganizations(Catalog lakehouseCatalog, Clock clock,
+      ServingConfig serving, ProjectedTable<PlaceProjection> goldPlaces) {
+    return new ProjectedTable<>(GoldTableReader.organizations(lakehouseCatalog, goldPlaces), clock, serving.cursorGrace());
+  }
+
+  @Bean
+  ProjectedTable<CommunityProjection<MasterEvent>> goldEvents(Catalog lakehouseCatalog, Clock clock, ServingConfig serving) {
+    return new ProjectedTable<>(GoldTableReader.events(lakehouseCatalog), clock, serving.cursorGrace());
+  }
+
+  /** Swaps in each new snapshot of the projected tables (gold.person too when it is served from memory). */
+  @Bean(destroyMethod = "close")
+  ProjectionRefresher projectionRefresher(ObjectProvider<ProjectedGoldPersonRepository> goldPersonRepository,
+      ProjectedTable<PlaceProjection> goldPlaces, ProjectedTable<CommunityProjection<MasterOrganization>> goldOrganizations,
+      ProjectedTable<CommunityProjection<MasterEvent>> goldEvents, ServingConfig serving) {
+    List<ProjectedTable<?>> tables = new java.util.ArrayList<>();
+    goldPersonRepository.ifAvailable(persons -> tables.add(persons.table()));
+    tables.addAll(List.of(goldPlaces, goldOrganizations, goldEvents));
+    return ProjectionRefresher.start(tables, serving.refreshInterval());
+  }
+
+  @Bean
+  CommunityPager communityPager(ProjectedTable<PlaceProjection> goldPlaces, CommunityAccess access) {
+    return new CommunityPager(goldPlaces, access);
+  }
+
+  @Bean
+  CommunityListService communityListService(CommunityPager pager,
+      ProjectedTable<CommunityProjection<MasterOrganization>> goldOrganizations,
+      ProjectedTable<CommunityProjection<MasterEvent>> goldEvents, PersonMasking masking) {
+    return new CommunityListService(pager, goldOrganizations, goldEvents, new MasterRecordMasking(masking));
   }
 
   @Bean
@@ -146,8 +193,9 @@ public class ApiWiring {
   }
 
   @Bean
-  CommunityPersonService communityPersonService(GoldPersonRepository persons, CommunityAccess access) {
-    return new CommunityPersonService(persons, access);
+  CommunityPersonService communityPersonService(
+      GoldPersonRepository persons, PersonMasking masking, CommunityPager pager) {
+    return new CommunityPersonService(persons, masking, pager);
   }
 
   @Bean

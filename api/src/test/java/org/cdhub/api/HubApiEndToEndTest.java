@@ -16,6 +16,15 @@ import java.util.Set;
 import org.cdhub.api.client.ApiException;
 import org.cdhub.api.client.api.CatalogApi;
 import org.cdhub.api.client.api.ChangesApi;
+import org.cdhub.api.client.api.EventsApi;
+import org.cdhub.api.client.api.OrganizationsApi;
+import org.cdhub.api.client.api.PlacesApi;
+import org.cdhub.api.client.model.Event;
+import org.cdhub.api.client.model.EventPage;
+import org.cdhub.api.client.model.Organization;
+import org.cdhub.api.client.model.Place;
+import org.cdhub.api.client.model.PlaceKind;
+import org.cdhub.api.client.model.PlacePage;
 import org.cdhub.api.client.api.PersonsApi;
 import org.cdhub.api.client.model.ChangePage;
 import org.cdhub.api.client.model.ChangeType;
@@ -26,6 +35,7 @@ import org.cdhub.api.client.model.PersonChange;
 import org.cdhub.api.client.model.PersonPage;
 import org.cdhub.api.returndata.GoldPersonFixture;
 import org.cdhub.api.returndata.TestPersons;
+import org.cdhub.api.returndata.TestPlaces;
 import org.cdhub.api.security.ApiClients;
 import org.cdhub.catalog.CatalogConfig;
 import org.cdhub.catalog.CatalogDatabase;
@@ -82,6 +92,7 @@ class HubApiEndToEndTest {
     long snapshot;
     try (GoldPersonFixture lakehouse = GoldPersonFixture.create(dataDir)) {
       snapshot = lakehouse.append(all);
+      TestPlaces.publish(lakehouse.catalog(), 3, 30, NORTH, SOUTH);
     }
     // what ./hub publish does after the merge job
     try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir))) {
@@ -99,7 +110,7 @@ class HubApiEndToEndTest {
     String cursor = null;
     int pages = 0;
     do {
-      PersonPage page = api.listCommunityPersons(NORTH, cursor, 5, null, null);
+      PersonPage page = api.listCommunityPersons(NORTH, cursor, 5, null, null, null, null, null, null);
       pages++;
       assertThat(page.getCommunityCode()).isEqualTo(NORTH);
       assertThat(page.getMasked()).isTrue();
@@ -140,7 +151,7 @@ class HubApiEndToEndTest {
 
   @Test
   void refusesAnotherCommunityWith403AndAuditsTheRefusal() {
-    assertThatThrownBy(() -> client(NORTH_KEY).listCommunityPersons(SOUTH, null, 10, null, null))
+    assertThatThrownBy(() -> client(NORTH_KEY).listCommunityPersons(SOUTH, null, 10, null, null, null, null, null, null))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.getCode()).isEqualTo(403);
           assertThat(e.getResponseBody()).contains("\"code\":\"communityCode.outside-jurisdiction\"");
@@ -156,8 +167,8 @@ class HubApiEndToEndTest {
 
   @Test
   void auditsEveryReadWithItsCount() throws Exception {
-    PersonPage page = client(DEMO_KEY).listCommunityPersons(SOUTH, null, 4, null, null);
-    client(DEMO_KEY).listCommunityPersons(SOUTH, page.getPage().getNextCursor(), 4, null, null);
+    PersonPage page = client(DEMO_KEY).listCommunityPersons(SOUTH, null, 4, null, null, null, null, null, null);
+    client(DEMO_KEY).listCommunityPersons(SOUTH, page.getPage().getNextCursor(), 4, null, null, null, null, null, null);
 
     List<AccessEvent> demoReads = auditEvents().stream().filter(e -> e.clientId().equals("demo")).toList();
     assertThat(demoReads).extracting(AccessEvent::recordCount).containsExactly(4, 2);
@@ -176,7 +187,7 @@ class HubApiEndToEndTest {
 
   @Test
   void refusesRequestsWithoutAValidKey() throws Exception {
-    assertThatThrownBy(() -> client("wrong-key").listCommunityPersons(NORTH, null, 10, null, null))
+    assertThatThrownBy(() -> client("wrong-key").listCommunityPersons(NORTH, null, 10, null, null, null, null, null, null))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.getCode()).isEqualTo(401);
           assertThat(e.getResponseBody()).contains("\"code\":\"apiKey.invalid\"");
@@ -197,7 +208,7 @@ class HubApiEndToEndTest {
 
   @Test
   void refusesAMalformedCursorWith400() {
-    assertThatThrownBy(() -> client(NORTH_KEY).listCommunityPersons(NORTH, "bm9wZQ", 10, null, null))
+    assertThatThrownBy(() -> client(NORTH_KEY).listCommunityPersons(NORTH, "bm9wZQ", 10, null, null, null, null, null, null))
         .isInstanceOfSatisfying(ApiException.class, e -> {
           assertThat(e.getCode()).isEqualTo(400);
           assertThat(e.getResponseBody()).contains("\"code\":\"cursor.malformed\"");
@@ -246,6 +257,67 @@ class HubApiEndToEndTest {
           assertThat(e.getCode()).isEqualTo(400);
           assertThat(e.getResponseBody()).contains("\"code\":\"since.malformed\"");
         });
+  }
+
+  @Test
+  void readsAKeyPopulationAndTheCommunitysPlacesOrganizationsAndEventsThroughTheClient() throws Exception {
+    org.cdhub.api.client.ApiClient sdk = apiClient(NORTH_KEY);
+
+    // a key-population list: the roster with a tag, paged with its filters
+    List<String> veterans = new ArrayList<>();
+    String cursor = null;
+    do {
+      PersonPage page = new PersonsApi(sdk).listCommunityPersons(NORTH, cursor, 2, List.of("VETERAN"), null, null, null, null, null);
+      page.getItems().forEach(p -> veterans.add(p.getMasterId()));
+      cursor = page.getPage().getNextCursor();
+    } while (cursor != null);
+    assertThat(veterans).as("more than one page of them").hasSizeGreaterThan(2).containsExactlyElementsOf(
+        north.stream().filter(p -> p.tags().contains("VETERAN")).map(MasterPerson::masterId).sorted().toList());
+
+    // every house of the community, walked in pages of 20 from one snapshot, addresses masked
+    List<Place> houses = new ArrayList<>();
+    Set<String> snapshots = new HashSet<>();
+    cursor = null;
+    do {
+      PlacePage page = new PlacesApi(sdk).listCommunityPlaces(NORTH, cursor, 20, PlaceKind.HOUSE, null);
+      houses.addAll(page.getItems());
+      snapshots.add(page.getPage().getSnapshotId());
+      cursor = page.getPage().getNextCursor();
+    } while (cursor != null);
+    assertThat(houses).hasSize(TestPlaces.HOUSES).extracting(Place::getKind).containsOnly(PlaceKind.HOUSE);
+    assertThat(snapshots).hasSize(1);
+    for (Place house : houses) {
+      int n = Integer.parseInt(house.getMasterId().substring(house.getMasterId().lastIndexOf('-') + 1));
+      assertThat(house.getAddress()).isNotEqualTo(TestPlaces.houseAddress(n)).doesNotContain((101 + n) + "室");
+    }
+
+    List<Organization> organizations = new OrganizationsApi(sdk).listCommunityOrganizations(NORTH, null, null, null).getItems();
+    assertThat(organizations).hasSize(3).allSatisfy(o -> assertThat(o.getLegalRepresentative()).contains("*"));
+
+    EventPage day = new EventsApi(sdk).listCommunityEvents(NORTH, null, 100, null,
+        java.time.OffsetDateTime.parse("2026-10-01T00:00:00+08:00"), java.time.OffsetDateTime.parse("2026-10-02T00:00:00+08:00"));
+    // events happen hourly from 2026-10-01T00:00Z: the first 16 fall before midnight in UTC+8
+    assertThat(day.getItems()).extracting(Event::getMasterId).containsExactlyElementsOf(
+        java.util.stream.IntStream.rangeClosed(1, 16).mapToObj(n -> String.format("E-%s-%03d", NORTH, n)).toList());
+    assertThat(day.getItems()).allSatisfy(e -> assertThat(e.getDescription()).doesNotContain("13912345678"));
+
+    assertThatThrownBy(() -> new EventsApi(sdk).listCommunityEvents(SOUTH, null, null, null, null, null))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+    List<AccessEvent> audited = auditEvents();
+    assertThat(audited).anySatisfy(e -> {
+      assertThat(e.dataset()).isEqualTo("gold.event");
+      assertThat(e.outcome()).isEqualTo("OK");
+      assertThat(e.recordIds()).hasSize(16);
+    });
+    assertThat(audited).anySatisfy(e -> {
+      assertThat(e.dataset()).isEqualTo("gold.place");
+      assertThat(e.clientId()).isEqualTo("north-platform");
+    });
+    assertThat(audited).anySatisfy(e -> {
+      assertThat(e.dataset()).isEqualTo("gold.event");
+      assertThat(e.outcome()).isEqualTo("DENIED");
+      assertThat(e.scope()).isEqualTo("community:" + SOUTH);
+    });
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import org.cdhub.api.returndata.GoldPersonFixture;
 import org.cdhub.api.returndata.GoldTableRows;
 import org.cdhub.api.returndata.TestPersons;
+import org.cdhub.api.returndata.TestPlaces;
 import org.cdhub.api.security.ApiClients;
 import org.cdhub.catalog.CatalogConfig;
 import org.cdhub.catalog.CatalogDatabase;
@@ -98,6 +99,7 @@ class OpenApiContractTest {
       GoldTableRows.append(lakehouse.catalog(), LakehouseTable.GOLD_RELATIONSHIP, List.of(Map.of("relationship_type", "LIVES_IN",
           "from_id", north.get(0).masterId(), "to_id", "L-HOUSE-1", "source_system", "hr_household", "source_record_id", "R1",
           "updated_at", at)));
+      TestPlaces.publish(lakehouse.catalog(), 3, 6, NORTH, SOUTH);
       GoldTableRows.append(lakehouse.catalog(), LakehouseTable.GOLD_XREF, List.of(Map.of("source_system", "hr_household",
           "source_record_id", "R1", "entity_type", "PERSON", "master_id", north.get(0).masterId(), "match_rule", "SINGLETON",
           "run_id", "run-1", "linked_at", at)));
@@ -134,6 +136,47 @@ class OpenApiContractTest {
         .param("purpose", "census"), 403);
     call("listCommunityPersons", get(persons, NORTH).param("unmask", "birthDate").param("purpose", "subsidy-review"), 400);
     call("listCommunityPersons", get(persons, NORTH).param("unmask", "phone"), 400);
+  }
+
+  @Test
+  void keyPopulationListFilteredByTagAgeBandBuildingAndGrid() throws Exception {
+    String persons = "/api/v1/communities/{code}/persons";
+    String body = call("listCommunityPersons", get(persons, NORTH).param("tag", "ELDERLY_ALONE").param("tag", "DISABLED")
+        .param("ageBand", "60-69").param("ageBand", "90+").param("building", TestPlaces.building(NORTH, 1))
+        .param("grid", NORTH + "01").param("limit", "1"), 200).andReturn().getResponse().getContentAsString();
+    call("listCommunityPersons", get(persons, NORTH).param("tag", "VETERAN").param("limit", "2"), 200);
+    String tagged = com.jayway.jsonpath.JsonPath.read(call("listCommunityPersons",
+        get(persons, NORTH).param("tag", "DISABLED").param("limit", "1"), 200).andReturn().getResponse().getContentAsString(),
+        "$.page.nextCursor");
+    call("listCommunityPersons", get(persons, NORTH).param("tag", "VETERAN").param("cursor", tagged), 400);
+    call("listCommunityPersons", get(persons, NORTH).param("ageBand", "100-109"), 400);
+    assertThat(body).contains("\"communityCode\":\"" + NORTH + "\"");
+  }
+
+  @Test
+  void placesOrganizationsAndEventsPagesAndTheirRefusals() throws Exception {
+    String places = "/api/v1/communities/{code}/places";
+    String body = call("listCommunityPlaces", get(places, NORTH).param("limit", "5"), 200).andReturn().getResponse()
+        .getContentAsString();
+    String cursor = com.jayway.jsonpath.JsonPath.read(body, "$.page.nextCursor");
+    call("listCommunityPlaces", get(places, NORTH).param("cursor", cursor).param("limit", "5"), 200);
+    call("listCommunityPlaces", get(places, NORTH).param("kind", "HOUSE").param("grid", NORTH + "02"), 200);
+    call("listCommunityPlaces", get(places, NORTH).param("kind", "CASTLE"), 400);
+    call("listCommunityPlaces", get(places, SOUTH), 403);
+
+    String organizations = "/api/v1/communities/{code}/organizations";
+    call("listCommunityOrganizations", get(organizations, NORTH), 200);
+    call("listCommunityOrganizations", get(organizations, NORTH).param("grid", NORTH + "01").param("limit", "1"), 200);
+    call("listCommunityOrganizations", get(organizations, NORTH).param("cursor", cursor), 400);
+    call("listCommunityOrganizations", get(organizations, SOUTH), 403);
+
+    String events = "/api/v1/communities/{code}/events";
+    call("listCommunityEvents", get(events, NORTH).param("limit", "2"), 200);
+    call("listCommunityEvents", get(events, NORTH).param("from", "2026-10-01T01:00:00Z").param("until", "2026-10-01T03:00:00Z")
+        .param("grid", NORTH + "01"), 200);
+    call("listCommunityEvents", get(events, NORTH).param("from", "2026-10-02T00:00:00Z").param("until", "2026-10-01T00:00:00Z"), 400);
+    call("listCommunityEvents", get(events, SOUTH), 403);
+    call("listCommunityEvents", get(events, NORTH).header("X-API-Key", "wrong-key-000000000"), 401);
   }
 
   @Test

@@ -28,9 +28,11 @@ import org.cdhub.kernel.Masking;
 public record AuditedQuery(String text) {
   /**
    * Query parameters whose values are kept: they steer paging, file format and which fields are
-   * unmasked (field names), never hold personal data. The stated purpose is recorded in its own column.
+   * unmasked (field names), or filter lists by key-population tag, age band, place, grid, kind or
+   * time, and never hold personal data. The stated purpose is recorded in its own column.
    */
-  public static final Set<String> PLAIN_PARAMETERS = Set.of("limit", "cursor", "since", "format", "unmask");
+  public static final Set<String> PLAIN_PARAMETERS = Set.of("limit", "cursor", "since", "format", "unmask",
+      "tag", "ageBand", "building", "grid", "kind", "from", "until");
   /** Longest text kept; hostile requests can be far longer. */
   public static final int MAX_LENGTH = 2_000;
   static final String DROPPED = "***";

@@ -12,6 +12,7 @@ import org.cdhub.api.returndata.PersonNotFoundException;
 import org.cdhub.api.returndata.DatasetUnavailableException;
 import org.cdhub.api.returndata.InvalidCursorException;
 import org.cdhub.api.security.InvalidUnmaskRequestException;
+import org.cdhub.api.returndata.InvalidParameterException;
 import org.cdhub.api.security.OutsideJurisdictionException;
 import org.cdhub.api.trino.InvalidQueryException;
 import org.cdhub.api.trino.TrinoUnavailableException;
@@ -63,6 +64,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidCursorException.class)
   ResponseEntity<ProblemDetail> invalidCursor(InvalidCursorException e, HttpServletRequest request) {
     return respond(new ApiProblem(HttpStatus.BAD_REQUEST, e.field(), e.rule(), "Invalid page cursor", e.getMessage()),
+        request);
+  }
+
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.BAD_REQUEST, e.field(), e.rule(), "Invalid request parameter", e.getMessage()),
         request);
   }
 
@@ -185,7 +192,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static String lastNode(Path path) {
     String name = "parameter";
     for (Path.Node node : path) {
-      if (node.getName() != null) {
+      // an element of a repeated parameter (tag[0].<list element>) is reported as the parameter
+      if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
         name = node.getName();
       }
     }

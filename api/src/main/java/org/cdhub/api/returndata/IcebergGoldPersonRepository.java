@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -57,6 +56,12 @@ public final class IcebergGoldPersonRepository implements GoldPersonRepository, 
 
   @Override
   public List<MasterPerson> findByCommunityAfter(String communityCode, long snapshotId, String afterMasterId, int limit) {
+    return findByCommunityAfter(communityCode, snapshotId, afterMasterId, limit, null);
+  }
+
+  @Override
+  public List<MasterPerson> findByCommunityAfter(String communityCode, long snapshotId, String afterMasterId, int limit,
+      Predicate<? super MasterPerson> filter) {
     requireNonNull(communityCode, "communityCode is null");
     if (limit < 1) {
       throw new IllegalArgumentException("Cannot list " + TABLE.qualifiedName() + ": limit must be positive, was " + limit);
@@ -64,6 +69,9 @@ public final class IcebergGoldPersonRepository implements GoldPersonRepository, 
     // a max-heap of the smallest master ids seen so far: memory stays O(limit) however large the community
     PriorityQueue<Record> smallest = new PriorityQueue<>(limit + 1, BY_MASTER_ID.reversed());
     scan(communityCode, snapshotId, afterMasterId, row -> {
+      if (filter != null && !filter.test(toPerson(row))) {
+        return;
+      }
       smallest.add(row);
       if (smallest.size() > limit) {
         smallest.poll();
@@ -123,7 +131,6 @@ public final class IcebergGoldPersonRepository implements GoldPersonRepository, 
   static MasterPerson toPerson(Record row) {
     Object tags = row.getField("tags");
     Object sourceCount = row.getField("source_count");
-    Object updatedAt = row.getField("updated_at");
     return new MasterPerson(
         (String) row.getField("master_id"),
         (String) row.getField("id_number"),
@@ -141,7 +148,7 @@ public final class IcebergGoldPersonRepository implements GoldPersonRepository, 
         tags == null ? List.of() : List.copyOf((List<String>) tags),
         Map.of(),
         sourceCount == null ? 0 : (Integer) sourceCount,
-        updatedAt == null ? null : toInstant(updatedAt));
+        GoldRecords.instant(row, "updated_at"));
   }
 
   private static Sex sex(String stored) {
@@ -149,14 +156,4 @@ public final class IcebergGoldPersonRepository implements GoldPersonRepository, 
     return Sex.fromCode(stored);
   }
 
-  private static Instant toInstant(Object value) {
-    if (value instanceof OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    throw new IllegalStateException("Cannot read " + TABLE.qualifiedName() + ".updated_at: unexpected value type "
-        + value.getClass().getName());
-  }
 }

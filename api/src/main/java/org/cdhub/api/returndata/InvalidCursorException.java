@@ -1,9 +1,7 @@
 package org.cdhub.api.returndata;
 
-import static java.util.Objects.requireNonNull;
-
 /** A page cursor that cannot be used; {@link #field()} names the parameter, {@link #rule()} says why. */
-public final class InvalidCursorException extends RuntimeException {
+public final class InvalidCursorException extends InvalidParameterException {
   /** The roster's parameter. */
   public static final String CURSOR = "cursor";
   /** The change feed's parameter. */
@@ -12,11 +10,10 @@ public final class InvalidCursorException extends RuntimeException {
   public static final String MALFORMED = "malformed";
   /** The cursor was issued for another community. */
   public static final String OTHER_COMMUNITY = "other-community";
+  /** The cursor walks another of the community's lists. */
+  public static final String OTHER_LIST = "other-list";
   /** The snapshot the cursor pins is no longer kept by the lakehouse. */
   public static final String EXPIRED = "expired";
-
-  private final String field;
-  private final String rule;
 
   public InvalidCursorException(String rule, String message) {
     this(CURSOR, rule, message, null);
@@ -27,16 +24,6 @@ public final class InvalidCursorException extends RuntimeException {
   }
 
   public InvalidCursorException(String field, String rule, String message, Throwable cause) {
-    super(message, cause);
-    this.field = requireNonNull(field, "field is null");
-    this.rule = requireNonNull(rule, "rule is null");
-  }
-
-  public String field() {
-    return field;
-  }
-
-  public String rule() {
-    return rule;
+    super(field, rule, message, cause);
   }
 }

@@ -96,7 +96,6 @@ public final class PersonMasking {
   public MaskedPerson mask(MasterPerson person, Set<UnmaskableField> unmasked) {
     requireNonNull(person, "person is null");
     requireNonNull(unmasked, "unmasked is null");
-    LocalDate today = LocalDate.now(clock.withZone(HUB_ZONE));
     LocalDate birth = person.birthDate();
     return new MaskedPerson(
         person.masterId(),
@@ -104,15 +103,25 @@ public final class PersonMasking {
         unmasked.contains(UnmaskableField.ID_NUMBER) ? person.idNumber() : masked(person.idNumber(), Masking::idNumber),
         person.sex() == null ? Sex.UNKNOWN : person.sex(),
         birth == null ? null : birth.getYear(),
-        ageBand(birth, today),
+        ageBand(birth),
         unmasked.contains(UnmaskableField.PHONE) ? person.phone() : masked(person.phone(), Masking::phone),
-        unmasked.contains(UnmaskableField.ADDRESS) ? person.address() : masked(person.address(), this::maskedAddress),
+        unmasked.contains(UnmaskableField.ADDRESS) ? person.address() : address(person.address()),
         person.houseId(),
         person.districtCode(),
         person.communityCode(),
         person.gridCode(),
         person.tags(),
         person.updatedAt());
+  }
+
+  /** The age band of a birth date today, in the hub's zone (see {@link #ageBand(LocalDate, LocalDate)}). */
+  public String ageBand(LocalDate birthDate) {
+    return ageBand(birthDate, today());
+  }
+
+  /** The day ages are counted on. */
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(HUB_ZONE));
   }
 
   /**
@@ -130,6 +139,11 @@ public final class PersonMasking {
     }
     int low = age / 10 * 10;
     return low + "-" + (low + 9);
+  }
+
+  /** An address masked as a person's address is (null or blank: null); other records' addresses of persons use this too. */
+  public String address(String address) {
+    return masked(address, this::maskedAddress);
   }
 
   private String maskedAddress(String address) {

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cdhub.api.audit.CurrentRequest;
 import org.cdhub.api.generated.api.PersonsApi;
+import org.cdhub.api.generated.model.AgeBand;
 import org.cdhub.api.generated.model.PageInfo;
 import org.cdhub.api.generated.model.Person;
 import org.cdhub.api.generated.model.PersonDetail;
@@ -68,18 +71,20 @@ class PersonsController implements PersonsApi {
 
   @Override
   public ResponseEntity<PersonPage> listCommunityPersons(String communityCode, String cursor, Integer limit,
-      List<String> unmask, String purpose) {
-    RosterPage page = persons.list(caller.require(), request.auditedQuery(), communityCode, cursor,
-        limit == null ? CommunityPersonService.DEFAULT_LIMIT : limit, UnmaskRequest.of(unmask, purpose));
-    return ResponseEntity.ok(toDto(page));
+      List<String> tag, List<AgeBand> ageBand, String building, String grid, List<String> unmask, String purpose) {
+    RosterFilters filters = new RosterFilters(tag == null ? null : Set.copyOf(tag),
+        ageBand == null ? null : ageBand.stream().map(AgeBand::getValue).collect(Collectors.toSet()), building, grid);
+    CommunityPage<MaskedPerson> page = persons.list(caller.require(), request.auditedQuery(), communityCode, filters,
+        cursor, limit == null ? CommunityPersonService.DEFAULT_LIMIT : limit, UnmaskRequest.of(unmask, purpose));
+    return ResponseEntity.ok(new PersonPage(page.communityCode(), page.masked(),
+        page.items().stream().map(PersonsController::toDto).toList(), pageInfo(page)).unmaskedFields(page.unmaskedFields()));
   }
 
-  private static PersonPage toDto(RosterPage page) {
-    PageInfo info = new PageInfo(page.limit(), page.hasMore())
+  /** Shared by every community list: one mapping of a page's paging fields. */
+  static PageInfo pageInfo(CommunityPage<?> page) {
+    return new PageInfo(page.limit(), page.hasMore())
         .nextCursor(page.nextCursor())
         .snapshotId(page.snapshotId() == null ? null : Long.toString(page.snapshotId()));
-    return new PersonPage(page.communityCode(), page.masked(), page.persons().stream().map(PersonsController::toDto).toList(),
-        info).unmaskedFields(page.unmaskedFields());
   }
 
   /** Shared with the change feed: one mapping of a masked person. */

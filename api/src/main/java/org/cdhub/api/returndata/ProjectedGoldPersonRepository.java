@@ -4,130 +4,49 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import org.cdhub.model.entity.MasterPerson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/**
- * gold.person served from an in-memory {@link PersonProjection} of its latest snapshot. Reads
- * never touch the lakehouse once a projection exists: {@link #refresh()} (called by a
- * {@link ProjectionRefresher}) builds the next snapshot's projection aside and swaps it in with
- * one volatile write, so a request sees either the old or the new projection, never a mix.
- *
- * <p>Cursors pin a snapshot. After a swap the previous projection stays readable for
- * {@code cursorGrace}, so walks already under way finish on the table state they started on;
- * after that (or once a second swap replaces it) their cursors are expired and the client starts
- * again. Falling back to scanning the old snapshot in the table would keep them alive longer but
- * puts a table scan back on the request path; two projections at most bound the memory.
- */
+/** gold.person served from memory (a {@link ProjectedTable}), as rosters read it. */
 public final class ProjectedGoldPersonRepository implements GoldPersonRepository {
-  private static final Logger LOG = LoggerFactory.getLogger(ProjectedGoldPersonRepository.class);
+  private final ProjectedTable<CommunityProjection<MasterPerson>> table;
 
-  private final GoldPersonSnapshotReader reader;
-  private final Clock clock;
-  private final Duration cursorGrace;
-  private final Object refreshing = new Object();
-  /** Null until the first refresh has read the table. */
-  private volatile Generations generations;
-
-  /**
-   * The projections served: {@code current} (null while the table holds no snapshot) and the one
-   * it replaced, readable until {@code previousUntil}.
-   */
-  record Generations(PersonProjection current, PersonProjection previous, Instant previousUntil) {
-    PersonProjection at(long snapshotId, Instant now) {
-      if (current != null && current.snapshotId() == snapshotId) {
-        return current;
-      }
-      if (previous != null && previous.snapshotId() == snapshotId && now.isBefore(previousUntil)) {
-        return previous;
-      }
-      return null;
-    }
+  public ProjectedGoldPersonRepository(GoldTableReader<CommunityProjection<MasterPerson>> reader, Clock clock,
+      Duration cursorGrace) {
+    this.table = new ProjectedTable<>(requireNonNull(reader, "reader is null"), clock, cursorGrace);
   }
 
-  public ProjectedGoldPersonRepository(GoldPersonSnapshotReader reader, Clock clock, Duration cursorGrace) {
-    this.reader = requireNonNull(reader, "reader is null");
-    this.clock = requireNonNull(clock, "clock is null");
-    this.cursorGrace = requireNonNull(cursorGrace, "cursorGrace is null");
-    if (cursorGrace.isNegative() || cursorGrace.isZero()) {
-      // a first page reads the current snapshot, then its rows: a swap in between must not expire it
-      throw new IllegalArgumentException("Cannot serve gold.person: cursorGrace must be positive, was " + cursorGrace);
-    }
+  /** The projected table, for the refresher. */
+  public ProjectedTable<CommunityProjection<MasterPerson>> table() {
+    return table;
   }
 
   @Override
   public OptionalLong currentSnapshotId() {
-    PersonProjection current = loaded().current();
-    return current == null ? OptionalLong.empty() : OptionalLong.of(current.snapshotId());
+    return table.currentSnapshotId();
   }
 
   @Override
   public List<MasterPerson> findByCommunityAfter(String communityCode, long snapshotId, String afterMasterId, int limit) {
+    return findByCommunityAfter(communityCode, snapshotId, afterMasterId, limit, null);
+  }
+
+  @Override
+  public List<MasterPerson> findByCommunityAfter(String communityCode, long snapshotId, String afterMasterId, int limit,
+      Predicate<? super MasterPerson> filter) {
     requireNonNull(communityCode, "communityCode is null");
-    PersonProjection projection = loaded().at(snapshotId, clock.instant());
-    if (projection == null) {
-      throw new SnapshotExpiredException(CommunityPersonService.DATASET, snapshotId);
-    }
-    return projection.after(communityCode, afterMasterId, limit);
+    return table.at(snapshotId).after(communityCode, afterMasterId, limit, filter);
   }
 
-  /**
-   * Checks the table for a new snapshot and, if one landed, builds its projection and swaps it
-   * in; also drops the previous projection once its grace period is over.
-   *
-   * @return whether a new projection is now served
-   * @throws DatasetUnavailableException if gold.person does not exist; the projection served stays
-   */
+  /** See {@link ProjectedTable#refresh()}. */
   public boolean refresh() {
-    synchronized (refreshing) {
-      OptionalLong latest = reader.currentSnapshotId();
-      Generations served = generations;
-      Instant now = clock.instant();
-      if (served != null && snapshotOf(served.current()).equals(latest)) {
-        if (served.previous() != null && !now.isBefore(served.previousUntil())) {
-          generations = new Generations(served.current(), null, null); // let the old projection be collected
-        }
-        return false;
-      }
-      long start = System.nanoTime();
-      PersonProjection next = latest.isEmpty() ? null : reader.project(latest.getAsLong());
-      generations = served == null
-          ? new Generations(next, null, null)
-          : new Generations(next, served.current(), now.plus(cursorGrace));
-      LOG.info("Serving {} at snapshot {}: {} persons, built in {} ms{}", CommunityPersonService.DATASET,
-          latest.isEmpty() ? "none" : latest.getAsLong(), next == null ? 0 : next.size(),
-          (System.nanoTime() - start) / 1_000_000,
-          served == null || served.current() == null ? ""
-              : "; cursors of snapshot " + served.current().snapshotId() + " stay valid for " + cursorGrace);
-      return true;
-    }
+    return table.refresh();
   }
 
-  /** The snapshot served now, empty before the first refresh or while the table is empty. */
+  /** See {@link ProjectedTable#servedSnapshotId()}. */
   public OptionalLong servedSnapshotId() {
-    Generations served = generations;
-    return served == null ? OptionalLong.empty() : snapshotOf(served.current());
-  }
-
-  private Generations loaded() {
-    Generations served = generations;
-    if (served != null) {
-      return served;
-    }
-    // only before the first projection exists does a request wait for the table
-    synchronized (refreshing) {
-      if (generations == null) {
-        refresh();
-      }
-      return generations;
-    }
-  }
-
-  private static OptionalLong snapshotOf(PersonProjection projection) {
-    return projection == null ? OptionalLong.empty() : OptionalLong.of(projection.snapshotId());
+    return table.servedSnapshotId();
   }
 }

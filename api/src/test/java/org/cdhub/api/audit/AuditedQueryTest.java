@@ -18,6 +18,18 @@ class AuditedQueryTest {
         .isEqualTo("GET /api/v1/communities/640106001001/reports/minors?format=xlsx");
   }
 
+  @Test
+  void keepsTheListFiltersWhichHoldNoPersonalData() {
+    assertThat(AuditedQuery.of("GET", PERSONS,
+        "tag=ELDERLY_ALONE&tag=VETERAN&ageBand=90%2B&building=L-3F2A9C&grid=64010600100101&limit=5").text())
+        .isEqualTo("GET " + PERSONS + "?tag=ELDERLY_ALONE&tag=VETERAN&ageBand=90+&building=L-3F2A9C"
+            + "&grid=64010600100101&limit=5");
+    assertThat(AuditedQuery.of("GET", "/api/v1/communities/640106001001/events",
+        "from=2026-10-01T00:00:00Z&until=2026-10-02T00:00:00Z&kind=HOUSE").text())
+        .isEqualTo("GET /api/v1/communities/640106001001/events?from=2026-10-01T00:00:00Z&until=2026-10-02T00:00:00Z"
+            + "&kind=HOUSE");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "idNumber=11010519491231002X | idNumber=***",

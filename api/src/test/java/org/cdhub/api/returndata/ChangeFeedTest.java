@@ -260,7 +260,7 @@ class ChangeFeedTest {
 
   @Test
   void refusesARosterCursorOrForgedTextAsMalformed() {
-    String roster = new RosterCursor(NORTH, currentSnapshot(), north(1)).encode();
+    String roster = new PageCursor("persons", NORTH, currentSnapshot(), north(1)).encode();
 
     for (String token : List.of(roster, "bm9wZQ", "not base64!")) {
       assertThatThrownBy(() -> feed.read(northPlatform, QUERY, NORTH, token, 10))

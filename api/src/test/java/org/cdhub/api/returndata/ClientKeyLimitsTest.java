@@ -72,14 +72,14 @@ class ClientKeyLimitsTest {
 
   @Test
   void acceptsAKeyBeforeItsExpiry() throws Exception {
-    when(service.list(any(), any(), eq(NORTH), isNull(), eq(50), eq(UnmaskRequest.NONE))).thenReturn(new RosterPage(NORTH, List.of(), 50, 7L, null));
+    when(service.list(any(), any(), eq(NORTH), any(RosterFilters.class), isNull(), eq(50), eq(UnmaskRequest.NONE))).thenReturn(new CommunityPage<>(NORTH, List.of(), 50, 7L, null));
 
     mvc.perform(get(PATH, NORTH).header("X-API-Key", EXPIRING_KEY)).andExpect(status().isOk());
   }
 
   @Test
   void refusesRequestsBeyondTheClientsRateWith429AndRetryAfter() throws Exception {
-    when(service.list(any(), any(), eq(NORTH), isNull(), eq(50), eq(UnmaskRequest.NONE))).thenReturn(new RosterPage(NORTH, List.of(), 50, 7L, null));
+    when(service.list(any(), any(), eq(NORTH), any(RosterFilters.class), isNull(), eq(50), eq(UnmaskRequest.NONE))).thenReturn(new CommunityPage<>(NORTH, List.of(), 50, 7L, null));
 
     for (int i = 0; i < 3; i++) {
       mvc.perform(get(PATH, NORTH).header("X-API-Key", SLOW_KEY)).andExpect(status().isOk());
@@ -90,12 +90,12 @@ class ClientKeyLimitsTest {
         .andExpect(jsonPath("$.code").value("request.rate-limited"))
         .andExpect(jsonPath("$.detail").value("The client may make 3 requests per second; retry after a second"));
     // the refused request never reached the service (so read nothing and needed no audit)
-    verify(service, times(3)).list(any(), any(), eq(NORTH), isNull(), eq(50), eq(UnmaskRequest.NONE));
+    verify(service, times(3)).list(any(), any(), eq(NORTH), any(RosterFilters.class), isNull(), eq(50), eq(UnmaskRequest.NONE));
   }
 
   @Test
   void oneClientsLimitDoesNotThrottleAnother() throws Exception {
-    when(service.list(any(), any(), eq(NORTH), isNull(), eq(50), eq(UnmaskRequest.NONE))).thenReturn(new RosterPage(NORTH, List.of(), 50, 7L, null));
+    when(service.list(any(), any(), eq(NORTH), any(RosterFilters.class), isNull(), eq(50), eq(UnmaskRequest.NONE))).thenReturn(new CommunityPage<>(NORTH, List.of(), 50, 7L, null));
 
     for (int i = 0; i < 4; i++) {
       mvc.perform(get(PATH, NORTH).header("X-API-Key", SLOW_KEY));

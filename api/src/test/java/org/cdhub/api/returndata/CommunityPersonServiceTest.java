@@ -49,7 +49,7 @@ class CommunityPersonServiceTest {
     lakehouse.append(rows);
     catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir));
     service = new CommunityPersonService(new IcebergGoldPersonRepository(lakehouse.catalog()),
-        new PersonMasking(CLOCK), new PersonalDataAudit(catalog.auditLog(), CLOCK));
+        new PersonMasking(CLOCK), ServedTables.pager(lakehouse.catalog(), new PersonalDataAudit(catalog.auditLog(), CLOCK), CLOCK));
   }
 
   @AfterEach
@@ -60,10 +60,10 @@ class CommunityPersonServiceTest {
 
   @Test
   void masksEveryPersonalFieldAndLeavesNoRawValueInTheJson() throws Exception {
-    RosterPage page = service.list(northPlatform, QUERY, NORTH, null, 50);
+    CommunityPage<MaskedPerson> page = service.list(northPlatform, QUERY, NORTH, null, 50);
 
-    assertThat(page.persons()).hasSize(north.size());
-    for (MaskedPerson shown : page.persons()) {
+    assertThat(page.items()).hasSize(north.size());
+    for (MaskedPerson shown : page.items()) {
       MasterPerson stored = north.stream().filter(p -> p.masterId().equals(shown.masterId())).findFirst().orElseThrow();
       assertThat(shown.idNumber()).isEqualTo(Masking.idNumber(stored.idNumber()))
           .startsWith("**************").endsWith(stored.idNumber().substring(14));
@@ -82,7 +82,7 @@ class CommunityPersonServiceTest {
 
   @Test
   void auditsEachListWithTheClientPurposeScopeQueryAndRecordIds() {
-    RosterPage page = service.list(northPlatform, QUERY, NORTH, null, 5);
+    CommunityPage<MaskedPerson> page = service.list(northPlatform, QUERY, NORTH, null, 5);
 
     List<AccessEvent> events = catalog.auditLog().recent(10);
     assertThat(events).hasSize(1);
@@ -97,7 +97,7 @@ class CommunityPersonServiceTest {
     assertThat(event.outcome()).isEqualTo("OK");
     assertThat(event.at()).isEqualTo(CLOCK.instant());
     assertThat(event.query()).isEqualTo("GET /api/v1/communities/" + NORTH + "/persons?limit=5");
-    assertThat(event.recordIds()).containsExactlyElementsOf(page.persons().stream().map(MaskedPerson::masterId).toList())
+    assertThat(event.recordIds()).containsExactlyElementsOf(page.items().stream().map(MaskedPerson::masterId).toList())
         .hasSize(5);
     assertThat(catalog.auditLog().verify().intact()).isTrue();
   }
@@ -118,20 +118,20 @@ class CommunityPersonServiceTest {
 
   @Test
   void pagesStayOnTheFirstPagesSnapshotWhileTheTableChanges() {
-    RosterPage first = service.list(northPlatform, QUERY, NORTH, null, 4);
+    CommunityPage<MaskedPerson> first = service.list(northPlatform, QUERY, NORTH, null, 4);
     // a newer merge lands between two pages: persons sorting before and after the cursor
     lakehouse.append(List.of(TestPersons.of(NORTH, 0, 1, 99).get(0), TestPersons.of(NORTH, 500, 1, 98).get(0)));
 
-    List<String> walked = new ArrayList<>(first.persons().stream().map(MaskedPerson::masterId).toList());
-    RosterPage page = first;
+    List<String> walked = new ArrayList<>(first.items().stream().map(MaskedPerson::masterId).toList());
+    CommunityPage<MaskedPerson> page = first;
     while (page.hasMore()) {
       page = service.list(northPlatform, QUERY, NORTH, page.nextCursor(), 4);
       assertThat(page.snapshotId()).isEqualTo(first.snapshotId());
-      walked.addAll(page.persons().stream().map(MaskedPerson::masterId).toList());
+      walked.addAll(page.items().stream().map(MaskedPerson::masterId).toList());
     }
 
     assertThat(walked).containsExactlyElementsOf(north.stream().map(MasterPerson::masterId).sorted().toList());
-    assertThat(service.list(northPlatform, QUERY, NORTH, null, 50).persons()).hasSize(north.size() + 2);
+    assertThat(service.list(northPlatform, QUERY, NORTH, null, 50).items()).hasSize(north.size() + 2);
   }
 
   @Test
@@ -147,7 +147,7 @@ class CommunityPersonServiceTest {
 
   @Test
   void refusesACursorWhoseSnapshotIsGone() {
-    String stale = new RosterCursor(NORTH, 42L, "P-1").encode();
+    String stale = new PageCursor("persons", NORTH, 42L, "P-1").encode();
 
     assertThatThrownBy(() -> service.list(northPlatform, QUERY, NORTH, stale, 10))
         .isInstanceOfSatisfying(InvalidCursorException.class,
@@ -159,11 +159,11 @@ class CommunityPersonServiceTest {
   void listsNothingWhileTheTableIsEmpty(@TempDir Path otherDir) throws Exception {
     try (GoldPersonFixture empty = GoldPersonFixture.create(otherDir)) {
       CommunityPersonService onEmpty = new CommunityPersonService(new IcebergGoldPersonRepository(empty.catalog()),
-          new PersonMasking(CLOCK), new PersonalDataAudit(catalog.auditLog(), CLOCK));
+          new PersonMasking(CLOCK), ServedTables.pager(empty.catalog(), new PersonalDataAudit(catalog.auditLog(), CLOCK), CLOCK));
 
-      RosterPage page = onEmpty.list(northPlatform, QUERY, NORTH, null, 10);
+      CommunityPage<MaskedPerson> page = onEmpty.list(northPlatform, QUERY, NORTH, null, 10);
 
-      assertThat(page.persons()).isEmpty();
+      assertThat(page.items()).isEmpty();
       assertThat(page.snapshotId()).isNull();
       assertThat(page.hasMore()).isFalse();
     }

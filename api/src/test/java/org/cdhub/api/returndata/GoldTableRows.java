@@ -20,7 +20,7 @@ import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFileFactory;
 import org.cdhub.model.lakehouse.LakehouseTable;
 
-/** Writes rows into any gold table of a test lakehouse, one file per row (enough for tests), one commit. */
+/** Writes rows into any gold table of a test lakehouse, one data file per partition, one commit. */
 public final class GoldTableRows {
   private GoldTableRows() {}
 
@@ -34,14 +34,19 @@ public final class GoldTableRows {
     OutputFileFactory files = OutputFileFactory.builderFor(table, 7, System.nanoTime()).format(FileFormat.PARQUET).build();
     GenericFileWriterFactory writers = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).build();
     AppendFiles append = table.newAppend();
+    // one data file per partition
+    Map<PartitionKey, DataWriter<Record>> writersByPartition = new java.util.LinkedHashMap<>();
     for (Map<String, Object> values : rows) {
       GenericRecord r = GenericRecord.create(table.schema());
       values.forEach((k, v) -> r.setField(k, v instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : v));
       PartitionKey partition = new PartitionKey(table.spec(), table.schema());
       partition.partition(r);
-      DataWriter<Record> writer = writers.newDataWriter(files.newOutputFile(table.spec(), partition), table.spec(), partition);
-      try (writer) {
-        writer.write(r);
+      writersByPartition.computeIfAbsent(partition.copy(),
+          p -> writers.newDataWriter(files.newOutputFile(table.spec(), p), table.spec(), p)).write(r);
+    }
+    for (DataWriter<Record> writer : writersByPartition.values()) {
+      try {
+        writer.close();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot write " + which.qualifiedName() + " test rows", e);
       }

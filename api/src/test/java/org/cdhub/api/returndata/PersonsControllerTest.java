@@ -81,7 +81,7 @@ class PersonsControllerTest {
 
   @Test
   void answersAnotherCommunityWith403() throws Exception {
-    when(service.list(any(), any(), eq(SOUTH), any(), anyInt(), eq(UnmaskRequest.NONE)))
+    when(service.list(any(), any(), eq(SOUTH), any(RosterFilters.class), any(), anyInt(), eq(UnmaskRequest.NONE)))
         .thenThrow(new OutsideJurisdictionException("north-platform", SOUTH));
 
     problem(withKey(SOUTH), 403, "communityCode.outside-jurisdiction")
@@ -112,7 +112,7 @@ class PersonsControllerTest {
 
   @Test
   void answersABadCursorWith400CursorRule() throws Exception {
-    when(service.list(any(), any(), eq(NORTH), eq("bm9wZQ"), anyInt(), eq(UnmaskRequest.NONE)))
+    when(service.list(any(), any(), eq(NORTH), any(RosterFilters.class), eq("bm9wZQ"), anyInt(), eq(UnmaskRequest.NONE)))
         .thenThrow(new InvalidCursorException(InvalidCursorException.MALFORMED, "Cannot read cursor: it was not issued by this API"));
 
     problem(mvc.perform(get(PATH, NORTH).param("cursor", "bm9wZQ").header("X-API-Key", KEY)), 400, "cursor.malformed")
@@ -121,7 +121,7 @@ class PersonsControllerTest {
 
   @Test
   void answersAMissingTableWith503() throws Exception {
-    when(service.list(any(), any(), any(), any(), anyInt(), eq(UnmaskRequest.NONE)))
+    when(service.list(any(), any(), any(), any(RosterFilters.class), any(), anyInt(), eq(UnmaskRequest.NONE)))
         .thenThrow(new DatasetUnavailableException("gold.person", "Table gold.person does not exist yet"));
 
     problem(withKey(NORTH), 503, "dataset.unavailable");
@@ -129,7 +129,7 @@ class PersonsControllerTest {
 
   @Test
   void answersAnUnexpectedFailureWith500WithoutItsMessage() throws Exception {
-    when(service.list(any(), any(), any(), any(), anyInt(), eq(UnmaskRequest.NONE)))
+    when(service.list(any(), any(), any(), any(RosterFilters.class), any(), anyInt(), eq(UnmaskRequest.NONE)))
         .thenThrow(new IllegalStateException("connection to jdbc:sqlite:/secret/path failed"));
 
     String body = problem(withKey(NORTH), 500, "server.internal-error").andReturn().getResponse().getContentAsString();
@@ -147,8 +147,8 @@ class PersonsControllerTest {
     MaskedPerson person = new MaskedPerson("P-1", "张*丰", "**************1234", Sex.MALE, 1954, "70-79",
         "139****5678", "金凤区长城中路街道丽景社区丽景湾小区*号楼*单元*室", "H-1", "640106", NORTH, NORTH + "01",
         List.of("ELDERLY_ALONE"), Instant.parse("2026-11-01T08:00:00Z"));
-    when(service.list(any(), any(), eq(NORTH), isNull(), eq(50), eq(UnmaskRequest.NONE)))
-        .thenReturn(new RosterPage(NORTH, List.of(person), 50, 5853920176548710134L, "bmV4dA"));
+    when(service.list(any(), any(), eq(NORTH), any(RosterFilters.class), isNull(), eq(50), eq(UnmaskRequest.NONE)))
+        .thenReturn(new CommunityPage<>(NORTH, List.of(person), 50, 5853920176548710134L, "bmV4dA"));
 
     withKey(NORTH)
         .andExpect(status().isOk())
@@ -171,28 +171,28 @@ class PersonsControllerTest {
         .andExpect(jsonPath("$.page.snapshotId").value("5853920176548710134"));
     ArgumentCaptor<ApiClient> caller = ArgumentCaptor.forClass(ApiClient.class);
     ArgumentCaptor<AuditedQuery> query = ArgumentCaptor.forClass(AuditedQuery.class);
-    verify(service).list(caller.capture(), query.capture(), eq(NORTH), isNull(), eq(50), eq(UnmaskRequest.NONE));
+    verify(service).list(caller.capture(), query.capture(), eq(NORTH), any(RosterFilters.class), isNull(), eq(50), eq(UnmaskRequest.NONE));
     assertThat(caller.getValue().id()).isEqualTo("north-platform");
     assertThat(query.getValue().text()).isEqualTo("GET /api/v1/communities/" + NORTH + "/persons");
   }
 
   @Test
   void passesTheServiceTheRequestForTheAuditWithPersonalValuesMasked() throws Exception {
-    when(service.list(any(), any(), eq(NORTH), any(), anyInt(), eq(UnmaskRequest.NONE))).thenReturn(new RosterPage(NORTH, List.of(), 10, 7L, null));
+    when(service.list(any(), any(), eq(NORTH), any(RosterFilters.class), any(), anyInt(), eq(UnmaskRequest.NONE))).thenReturn(new CommunityPage<>(NORTH, List.of(), 10, 7L, null));
 
     // parameters the endpoint ignores still reach the audit, but never their values
     mvc.perform(get(PATH + "?limit=10&idNumber=11010519491231002X&note=13812345678", NORTH).header("X-API-Key", KEY))
         .andExpect(status().isOk());
 
     ArgumentCaptor<AuditedQuery> query = ArgumentCaptor.forClass(AuditedQuery.class);
-    verify(service).list(any(), query.capture(), eq(NORTH), isNull(), eq(10), eq(UnmaskRequest.NONE));
+    verify(service).list(any(), query.capture(), eq(NORTH), any(RosterFilters.class), isNull(), eq(10), eq(UnmaskRequest.NONE));
     assertThat(query.getValue().text())
         .isEqualTo("GET /api/v1/communities/" + NORTH + "/persons?limit=10&idNumber=***&note=***");
   }
 
   @Test
   void leavesNextCursorOutOnTheLastPage() throws Exception {
-    when(service.list(any(), any(), eq(NORTH), isNull(), eq(10), eq(UnmaskRequest.NONE))).thenReturn(new RosterPage(NORTH, List.of(), 10, 7L, null));
+    when(service.list(any(), any(), eq(NORTH), any(RosterFilters.class), isNull(), eq(10), eq(UnmaskRequest.NONE))).thenReturn(new CommunityPage<>(NORTH, List.of(), 10, 7L, null));
 
     mvc.perform(get(PATH, NORTH).param("limit", "10").header("X-API-Key", KEY))
         .andExpect(status().isOk())

@@ -46,7 +46,7 @@ class ProjectedGoldPersonRepositoryTest {
   void setUp() {
     lakehouse = GoldPersonFixture.create(dataDir);
     table = new IcebergGoldPersonRepository(lakehouse.catalog());
-    projected = new ProjectedGoldPersonRepository(new GoldPersonSnapshotReader(lakehouse.catalog()), clock, GRACE);
+    projected = new ProjectedGoldPersonRepository(GoldTableReader.persons(lakehouse.catalog()), clock, GRACE);
   }
 
   @AfterEach
@@ -56,7 +56,7 @@ class ProjectedGoldPersonRepositoryTest {
 
   @Test
   void servesWhatADirectTableScanReturnsPageByPage() {
-    lakehouse.append(PersonProjectionTest.all(TestPersons.of(NORTH, 1, 23, 5), TestPersons.of(SOUTH, 1, 9, 6)));
+    lakehouse.append(CommunityProjectionTest.all(TestPersons.of(NORTH, 1, 23, 5), TestPersons.of(SOUTH, 1, 9, 6)));
     long snapshot = lakehouse.append(TestPersons.of(NORTH, 24, 11, 7)); // a second data file in the partition
 
     assertThat(projected.currentSnapshotId()).hasValue(snapshot);
@@ -123,8 +123,8 @@ class ProjectedGoldPersonRepositoryTest {
     try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir))) {
       ApiClient client = new ApiClient("north-platform", "community-governance", Set.of(NORTH));
       CommunityPersonService service = new CommunityPersonService(projected, new PersonMasking(clock),
-          new PersonalDataAudit(catalog.auditLog(), clock));
-      RosterPage page = service.list(client, org.cdhub.api.audit.AuditedQuery.of("GET", "/api/v1/communities/" + NORTH + "/persons", "limit=2"), NORTH, null, 2);
+          ServedTables.pager(lakehouse.catalog(), new PersonalDataAudit(catalog.auditLog(), clock), clock));
+      CommunityPage<MaskedPerson> page = service.list(client, org.cdhub.api.audit.AuditedQuery.of("GET", "/api/v1/communities/" + NORTH + "/persons", "limit=2"), NORTH, null, 2);
       assertThat(page.snapshotId()).isEqualTo(first);
       lakehouse.append(TestPersons.of(NORTH, 7, 1, 16));
       projected.refresh();
@@ -197,7 +197,7 @@ class ProjectedGoldPersonRepositoryTest {
   void reportsAMissingTableAsUnavailable(@TempDir Path emptyDataDir) {
     try (var catalog = GoldPersonFixture.open(emptyDataDir)) {
       ProjectedGoldPersonRepository empty =
-          new ProjectedGoldPersonRepository(new GoldPersonSnapshotReader(catalog), clock, GRACE);
+          new ProjectedGoldPersonRepository(GoldTableReader.persons(catalog), clock, GRACE);
 
       assertThatThrownBy(empty::currentSnapshotId)
           .isInstanceOf(DatasetUnavailableException.class)
@@ -207,7 +207,7 @@ class ProjectedGoldPersonRepositoryTest {
 
   @Test
   void refusesANonPositiveCursorGrace() {
-    assertThatThrownBy(() -> new ProjectedGoldPersonRepository(new GoldPersonSnapshotReader(lakehouse.catalog()), clock, Duration.ZERO))
+    assertThatThrownBy(() -> new ProjectedGoldPersonRepository(GoldTableReader.persons(lakehouse.catalog()), clock, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Cannot serve gold.person: cursorGrace must be positive, was PT0S");
   }

@@ -26,13 +26,15 @@ import org.cdhub.api.client.model.PersonPage;
 import org.cdhub.api.returndata.CommunityPersonService;
 import org.cdhub.api.returndata.DatasetUnavailableException;
 import org.cdhub.api.returndata.GoldPersonFixture;
-import org.cdhub.api.returndata.GoldPersonSnapshotReader;
+import org.cdhub.api.returndata.GoldTableReader;
 import org.cdhub.api.returndata.IcebergGoldPersonRepository;
 import org.cdhub.api.returndata.InvalidCursorException;
 import org.cdhub.api.returndata.PersonMasking;
 import org.cdhub.api.returndata.ProjectedGoldPersonRepository;
-import org.cdhub.api.returndata.RosterCursor;
-import org.cdhub.api.returndata.RosterPage;
+import org.cdhub.api.returndata.PageCursor;
+import org.cdhub.api.returndata.ServedTables;
+import org.cdhub.api.returndata.CommunityPage;
+import org.cdhub.api.returndata.MaskedPerson;
 import org.cdhub.api.returndata.SnapshotExpiredException;
 import org.cdhub.api.returndata.TestPersons;
 import org.cdhub.api.security.ApiClient;
@@ -124,10 +126,12 @@ class TrinoLakehouseIT {
   void rosterPagesThroughTrinoEqualTheProjectionsPagesMaskedTheSame() {
     PersonMasking masking = new PersonMasking(CLOCK);
     PersonalDataAudit audit = new PersonalDataAudit(catalogDatabase.auditLog(), CLOCK);
-    CommunityPersonService throughTrino = new CommunityPersonService(new TrinoGoldPersonRepository(lakehouse), masking, audit);
+    CommunityPersonService throughTrino = new CommunityPersonService(new TrinoGoldPersonRepository(lakehouse), masking,
+        ServedTables.pager(gold.catalog(), audit, CLOCK));
     ProjectedGoldPersonRepository projection = new ProjectedGoldPersonRepository(
-        new GoldPersonSnapshotReader(gold.catalog()), CLOCK, Duration.ofMinutes(10));
-    CommunityPersonService inMemory = new CommunityPersonService(projection, masking, audit);
+        GoldTableReader.persons(gold.catalog()), CLOCK, Duration.ofMinutes(10));
+    CommunityPersonService inMemory = new CommunityPersonService(projection, masking,
+        ServedTables.pager(gold.catalog(), audit, CLOCK));
 
     List<String> walked = new ArrayList<>();
     List<Double> pageMillis = new ArrayList<>();
@@ -137,12 +141,12 @@ class TrinoLakehouseIT {
     do {
       AuditedQuery query = AuditedQuery.of("GET", "/api/v1/communities/" + NORTH + "/persons", "limit=5");
       long before = System.nanoTime();
-      RosterPage viaTrino = throughTrino.list(NORTH_PLATFORM, query, NORTH, trinoCursor, 5);
+      CommunityPage<MaskedPerson> viaTrino = throughTrino.list(NORTH_PLATFORM, query, NORTH, trinoCursor, 5);
       pageMillis.add((System.nanoTime() - before) / 1e6);
-      RosterPage viaProjection = inMemory.list(NORTH_PLATFORM, query, NORTH, projectionCursor, 5);
+      CommunityPage<MaskedPerson> viaProjection = inMemory.list(NORTH_PLATFORM, query, NORTH, projectionCursor, 5);
       assertThat(viaTrino).isEqualTo(viaProjection);
       assertThat(viaTrino.snapshotId()).isEqualTo(currentSnapshot);
-      List<String> ids = viaTrino.persons().stream().map(p -> p.masterId()).toList();
+      List<String> ids = viaTrino.items().stream().map(p -> p.masterId()).toList();
       walked.addAll(ids);
       // the audit names exactly the persons the Trino page returned (newest entry: the projection's page, same ids)
       List<AccessEvent> recent = catalogDatabase.auditLog().recent(2);
@@ -165,14 +169,14 @@ class TrinoLakehouseIT {
   @Test
   void masksWhatTrinoReadsFromTheStoredValues() {
     PersonMasking masking = new PersonMasking(CLOCK);
-    RosterPage page = new CommunityPersonService(new TrinoGoldPersonRepository(lakehouse), masking,
-        new PersonalDataAudit(catalogDatabase.auditLog(), CLOCK))
+    CommunityPage<MaskedPerson> page = new CommunityPersonService(new TrinoGoldPersonRepository(lakehouse), masking,
+        ServedTables.pager(gold.catalog(), new PersonalDataAudit(catalogDatabase.auditLog(), CLOCK), CLOCK))
         .list(NORTH_PLATFORM, AuditedQuery.of("GET", "/api/v1/communities/" + NORTH + "/persons", "limit=50"), NORTH, null, 50);
 
-    assertThat(page.persons()).hasSize(northNow.size());
+    assertThat(page.items()).hasSize(northNow.size());
     for (int i = 0; i < northNow.size(); i++) {
       MasterPerson stored = northNow.get(i);
-      var shown = page.persons().get(i);
+      var shown = page.items().get(i);
       assertThat(shown.masterId()).isEqualTo(stored.masterId());
       assertThat(shown.idNumber()).isEqualTo("**************" + stored.idNumber().substring(14));
       assertThat(shown.phone()).endsWith(stored.phone().substring(7)).doesNotContain(stored.phone().substring(3, 7));
@@ -199,17 +203,17 @@ class TrinoLakehouseIT {
 
   @Test
   void aCursorKeepsItsSnapshotAfterANewerOneLanded() {
-    CommunityPersonService service = new CommunityPersonService(new TrinoGoldPersonRepository(lakehouse),
-        new PersonMasking(CLOCK), new PersonalDataAudit(catalogDatabase.auditLog(), CLOCK));
+    CommunityPersonService service = new CommunityPersonService(new TrinoGoldPersonRepository(lakehouse), new PersonMasking(CLOCK),
+        ServedTables.pager(gold.catalog(), new PersonalDataAudit(catalogDatabase.auditLog(), CLOCK), CLOCK));
     // a walk that began before the merge run: it has seen the first three persons of the first snapshot
-    String cursor = new RosterCursor(NORTH, firstSnapshot, northAtFirst.get(2).masterId()).encode();
+    String cursor = new PageCursor("persons", NORTH, firstSnapshot, northAtFirst.get(2).masterId()).encode();
 
-    RosterPage page = service.list(NORTH_PLATFORM, AuditedQuery.of("GET", "/x", "limit=3"), NORTH, cursor, 3);
+    CommunityPage<MaskedPerson> page = service.list(NORTH_PLATFORM, AuditedQuery.of("GET", "/x", "limit=3"), NORTH, cursor, 3);
 
     assertThat(page.snapshotId()).isEqualTo(firstSnapshot);
-    assertThat(page.persons()).extracting(p -> p.masterId())
+    assertThat(page.items()).extracting(p -> p.masterId())
         .containsExactlyElementsOf(northAtFirst.subList(3, 6).stream().map(MasterPerson::masterId).toList());
-    assertThat(page.persons().get(0).name()).isEqualTo(new PersonMasking(CLOCK).mask(renamedBefore).name());
+    assertThat(page.items().get(0).name()).isEqualTo(new PersonMasking(CLOCK).mask(renamedBefore).name());
   }
 
   @Test
@@ -221,8 +225,8 @@ class TrinoLakehouseIT {
         .isInstanceOf(SnapshotExpiredException.class)
         .hasMessage("Cannot read gold.person at snapshot " + unknown + ": the table no longer keeps it");
     CommunityPersonService service = new CommunityPersonService(persons, new PersonMasking(CLOCK),
-        new PersonalDataAudit(catalogDatabase.auditLog(), CLOCK));
-    String cursor = new RosterCursor(NORTH, unknown, northAtFirst.get(0).masterId()).encode();
+        ServedTables.pager(gold.catalog(), new PersonalDataAudit(catalogDatabase.auditLog(), CLOCK), CLOCK));
+    String cursor = new PageCursor("persons", NORTH, unknown, northAtFirst.get(0).masterId()).encode();
     assertThatThrownBy(() -> service.list(NORTH_PLATFORM, AuditedQuery.of("GET", "/x", null), NORTH, cursor, 5))
         .isInstanceOfSatisfying(InvalidCursorException.class, e -> assertThat(e.rule()).isEqualTo("expired"));
   }
@@ -314,7 +318,7 @@ class TrinoLakehouseIT {
       client.updateBaseUri("http://127.0.0.1:" + port);
       client.setRequestInterceptor(request -> request.header("X-API-Key", DEMO_KEY));
 
-      PersonPage page = new PersonsApi(client).listCommunityPersons(NORTH, null, 10, null, null);
+      PersonPage page = new PersonsApi(client).listCommunityPersons(NORTH, null, 10, null, null, null, null, null, null);
 
       assertThat(page.getPage().getSnapshotId()).isEqualTo(Long.toString(currentSnapshot));
       assertThat(page.getItems()).extracting(Person::getMasterId)

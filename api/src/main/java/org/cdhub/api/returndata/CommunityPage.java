@@ -5,26 +5,27 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * One page of a community's masked roster.
+ * One page of one of a community's lists, masked but for the fields a grant unmasks.
  *
  * @param communityCode the community listed
- * @param persons the page, ordered by master id
+ * @param items the page, ordered by master id
  * @param limit the page size asked for
  * @param snapshotId lakehouse snapshot read, null while the table is empty
  * @param nextCursor token of the next page, null on the last page
  * @param unmaskedFields the fields shown unmasked under a grant; empty when every personal field is masked
+ * @param <T> the masked row type
  */
-public record RosterPage(String communityCode, List<MaskedPerson> persons, int limit, Long snapshotId,
-    String nextCursor, List<String> unmaskedFields) {
-  public RosterPage {
+public record CommunityPage<T>(String communityCode, List<T> items, int limit, Long snapshotId, String nextCursor,
+    List<String> unmaskedFields) {
+  public CommunityPage {
     requireNonNull(communityCode, "communityCode is null");
-    persons = List.copyOf(requireNonNull(persons, "persons is null"));
+    items = List.copyOf(requireNonNull(items, "items is null"));
     unmaskedFields = List.copyOf(requireNonNull(unmaskedFields, "unmaskedFields is null"));
   }
 
-  /** A masked page. */
-  public RosterPage(String communityCode, List<MaskedPerson> persons, int limit, Long snapshotId, String nextCursor) {
-    this(communityCode, persons, limit, snapshotId, nextCursor, List.of());
+  /** A page with every personal field masked. */
+  public CommunityPage(String communityCode, List<T> items, int limit, Long snapshotId, String nextCursor) {
+    this(communityCode, items, limit, snapshotId, nextCursor, List.of());
   }
 
   public boolean hasMore() {

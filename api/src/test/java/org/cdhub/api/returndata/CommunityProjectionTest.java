@@ -8,13 +8,13 @@ import java.util.List;
 import org.cdhub.model.entity.MasterPerson;
 import org.junit.jupiter.api.Test;
 
-class PersonProjectionTest {
+class CommunityProjectionTest {
   static final String NORTH = "640106001001";
   static final String SOUTH = "640106001002";
 
   final List<MasterPerson> north = TestPersons.of(NORTH, 1, 30, 3);
   final List<String> northIds = north.stream().map(MasterPerson::masterId).sorted().toList();
-  final PersonProjection projection = PersonProjection.of(42L, all(north, TestPersons.of(SOUTH, 1, 7, 4)));
+  final CommunityProjection<MasterPerson> projection = persons(42L, all(north, TestPersons.of(SOUTH, 1, 7, 4)));
 
   @Test
   void pagesEachCommunityInMasterIdOrder() {
@@ -46,7 +46,7 @@ class PersonProjectionTest {
   void refusesADuplicateMasterIdInACommunity() {
     List<MasterPerson> twice = all(north, List.of(north.get(0)));
 
-    assertThatThrownBy(() -> PersonProjection.of(7L, twice))
+    assertThatThrownBy(() -> persons(7L, twice))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("snapshot 7")
         .hasMessageContaining("master id " + north.get(0).masterId() + " occurs twice in community " + NORTH);
@@ -57,6 +57,23 @@ class PersonProjectionTest {
     assertThatThrownBy(() -> projection.after(NORTH, null, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Cannot list gold.person: limit must be positive, was 0");
+  }
+
+  @Test
+  void keepsOnlyRowsThatPassTheFilterAndFillsThePageFromFurtherOn() {
+    List<String> tagged = north.stream().filter(p -> p.tags().contains("DISABLED")).map(MasterPerson::masterId)
+        .sorted().toList();
+    assertThat(tagged).as("the seeded persons include some with the tag").hasSizeGreaterThan(1);
+
+    assertThat(projection.after(NORTH, null, 100, p -> p.tags().contains("DISABLED"))).extracting(MasterPerson::masterId)
+        .containsExactlyElementsOf(tagged);
+    assertThat(projection.after(NORTH, tagged.get(0), 1, p -> p.tags().contains("DISABLED")))
+        .extracting(MasterPerson::masterId).containsExactly(tagged.get(1));
+    assertThat(projection.after(NORTH, null, 10, p -> false)).isEmpty();
+  }
+
+  static CommunityProjection<MasterPerson> persons(long snapshotId, List<MasterPerson> rows) {
+    return CommunityProjection.of("gold.person", snapshotId, rows, MasterPerson::communityCode, MasterPerson::masterId);
   }
 
   static List<MasterPerson> all(List<MasterPerson> a, List<MasterPerson> b) {
