@@ -21,9 +21,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lineage", mixinStandardHelpOptions = true,
     description = {"Where each value of a golden person came from and who read it: attribute <- source record",
         "(survivorship rule) <- bronze batch and delivery <- standardize run; the resolve run that linked each",
-        "record; retired ids; API reads from the audit log. Prints the tree and writes an SVG picture."})
+        "record; retired ids; API reads from the audit log. For a dataset: department -> flow -> bronze ->",
+        "silver -> gold -> API and Trino -> clients, and with --column the raw fields behind a column.",
+        "Prints the graph and writes an SVG picture."})
 final class LineageCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "MASTER_ID", description = "A golden person's master id (e.g. from the API or gold.person).")
+  @Parameters(paramLabel = "MASTER_ID|DATASET",
+      description = "A golden person's master id (e.g. from the API), or a dataset (gold.person, bronze.hr_household).")
   String masterId;
 
   @Option(names = "--svg", paramLabel = "PATH", description = "Where to write the picture (default <data-dir>/reports/lineage-<id>.svg).")
@@ -38,8 +41,14 @@ final class LineageCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @Option(names = "--column", paramLabel = "NAME", description = "With a dataset: the raw fields of every feed that fill this column (e.g. phone).")
+  String column;
+
   @Override
   public Integer call() throws Exception {
+    if (masterId.matches("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*")) {
+      return datasetLineage(masterId);
+    }
     if (!masterId.matches("[A-Za-z0-9_-]{1,64}")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "Invalid MASTER_ID '" + LineageSvg.xml(masterId.length() > 40
           ? masterId.substring(0, 40) + "..." : masterId) + "': expected letters, digits, '-' or '_' (at most 64)");
@@ -69,6 +78,61 @@ final class LineageCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
     }
+    out.println("picture: " + file.toAbsolutePath());
+    out.flush();
+    return 0;
+  }
+
+  private int datasetLineage(String dataset) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    LauncherConfig config = LauncherConfig.fromEnvironment(System.getenv());
+    Path dataDir = data.resolve(config);
+    FeedDefinitions feeds = FeedDefinitions.city(config.hubHome());
+    java.util.Collection<org.cdhub.model.contract.SourceContract> contracts =
+        org.cdhub.model.contract.SourceContracts.loadDirectory(feeds.contractsDir()).values();
+    java.util.Map<String, java.util.Set<String>> readers = new java.util.TreeMap<>();
+    try (CatalogDatabase catalog = data.openCatalog(out, "no clients can be shown")) {
+      if (catalog != null) {
+        for (String served : List.of("gold.person", "gold.place", "gold.organization", "gold.event")) {
+          for (AuditEntry e : catalog.auditLog().find(AuditQuery.latest(reads * 50).withDataset(served).withOutcome("OK"))) {
+            readers.computeIfAbsent(served, k -> new java.util.TreeSet<>()).add(e.event().clientId());
+          }
+        }
+      }
+    }
+    DatasetLineage around;
+    try {
+      around = DatasetLineage.of(contracts, feeds, readers).around(dataset);
+    } catch (IllegalArgumentException e) {
+      out.println(e.getMessage() + ": datasets are bronze.<feed> of a contract, silver.* and gold.* tables.");
+      out.flush();
+      return 1;
+    }
+    for (DatasetLineage.Node n : around.nodes().values()) {
+      out.printf(Locale.ROOT, "[%s] %s  %s%n", DatasetLineage.LAYERS.get(n.layer()), n.id(), n.label());
+      for (DatasetLineage.Edge e : around.edges().getOrDefault(n.id(), List.of())) {
+        out.printf(Locale.ROOT, "    -> %s  (%s)%n", e.to(), e.step());
+      }
+    }
+    if (column != null) {
+      String table = dataset.substring(dataset.indexOf('.') + 1);
+      java.util.Optional<org.cdhub.model.contract.SourceContract> feed = dataset.startsWith("bronze.")
+          ? contracts.stream().filter(c -> c.feed().equals(table)).findFirst() : java.util.Optional.empty();
+      // a bronze table: its own feed's fields; a silver or gold table: every feed of its entity
+      java.util.Optional<org.cdhub.model.entity.EntityType> entity = feed.map(org.cdhub.model.contract.SourceContract::entity)
+          .or(() -> java.util.Arrays.stream(org.cdhub.model.entity.EntityType.values())
+              .filter(t -> org.cdhub.model.lakehouse.LakehouseTable.silver(t).qualifiedName().endsWith("." + table)).findFirst());
+      List<DatasetLineage.ColumnPath> paths = entity.map(t -> DatasetLineage.column(contracts, t, column)).orElse(List.of()).stream()
+          .filter(p -> feed.isEmpty() || p.feed().equals(table)).toList();
+      out.printf(Locale.ROOT, "column %s: %d raw field(s) fill it, highest trust first%n", column, paths.size());
+      for (DatasetLineage.ColumnPath p : paths) {
+        out.printf(Locale.ROOT, "  bronze.%s.%s -> %s -> %s  (trust %d)%n", p.feed(), p.rawField(), p.silverColumn(), p.goldColumn(),
+            p.trustRank());
+      }
+    }
+    Path file = svg != null ? svg : dataDir.resolve("reports").resolve("lineage-" + dataset + ".svg");
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.writeString(file, LineageSvg.render(around.picture("Lineage of " + dataset)), StandardCharsets.UTF_8);
     out.println("picture: " + file.toAbsolutePath());
     out.flush();
     return 0;

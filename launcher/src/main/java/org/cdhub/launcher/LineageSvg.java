@@ -8,9 +8,9 @@ import java.util.Map;
 import org.cdhub.catalog.audit.AuditEntry;
 
 /**
- * A master record's lineage as a self-contained SVG an auditor can open in a browser: deliveries
- * and batches on the left, then the source records, the golden attributes each record supplied,
- * the master, and the API reads that returned it on the right. Names and ids only, never values.
+ * Lineage as a self-contained SVG an auditor can open in a browser: boxes in columns from
+ * sources on the left to readers on the right, curves for what flowed where. Names and ids only,
+ * never values.
  */
 final class LineageSvg {
   private static final int BOX_W = 250;
@@ -18,98 +18,105 @@ final class LineageSvg {
   private static final int GAP_Y = 12;
   private static final int GAP_X = 70;
   private static final int TOP = 60;
-  private static final String[] HEADINGS = {"bronze batch (delivery)", "source record (silver)", "golden attribute", "master record",
-      "API reads (audit)"};
-  private static final String[] FILLS = {"#e8f0fe", "#e6f4ea", "#fef7e0", "#fce8e6", "#f3e8fd"};
+  private static final String[] FILLS = {"#e8f0fe", "#e6f4ea", "#fef7e0", "#fce8e6", "#f3e8fd", "#e0f7fa", "#f1f3f4"};
 
   private LineageSvg() {}
 
-  private record Box(int column, int row, String title, String detail) {
-    int x() {
-      return 20 + column * (BOX_W + GAP_X);
-    }
+  /** One box: its id (edges name it), bold title and a detail line. */
+  record Node(String id, String title, String detail) {}
 
-    int y() {
-      return TOP + row * (BOX_H + GAP_Y);
-    }
-  }
+  /** What flowed from one box to another. */
+  record Edge(String from, String to) {}
 
+  /** A layered picture: one heading and its boxes per column. */
+  record Graph(String title, List<String> headings, List<List<Node>> columns, List<Edge> edges) {}
+
+  /** A golden person: batches, source records, attributes, the master, API reads. */
   static String render(RecordLineage lineage) {
-    Map<String, Box> batches = new LinkedHashMap<>();
-    Map<String, Box> records = new LinkedHashMap<>();
-    Map<String, Box> attributes = new LinkedHashMap<>();
-    List<Box> reads = new ArrayList<>();
-    List<String[]> edges = new ArrayList<>();
+    Map<String, Node> batches = new LinkedHashMap<>();
+    List<Node> records = new ArrayList<>();
+    List<Node> attributes = new ArrayList<>();
+    List<Node> reads = new ArrayList<>();
+    List<Edge> edges = new ArrayList<>();
     for (RecordLineage.SourceRecord s : lineage.sources()) {
       String batchKey = s.batchId() == null ? "?" : s.batchId();
-      batches.computeIfAbsent(batchKey, k -> new Box(0, batches.size(), s.feed() + " " + shorten(k, 22),
+      batches.computeIfAbsent(batchKey, k -> new Node("b:" + k, s.feed() + " " + shorten(k, 22),
           s.delivery() == null ? "no delivery logged" : shorten(s.delivery().source(), 24) + " @ " + minute(s.delivery().deliveredAt())));
-      records.put(s.recordKey(), new Box(1, records.size(), s.feed() + ":" + shorten(s.recordId(), 20),
+      records.add(new Node("r:" + s.recordKey(), s.feed() + ":" + shorten(s.recordId(), 20),
           "linked " + s.matchRule() + (s.standardizeRun() == null ? "" : ", std " + minute(s.standardizeRun().startedAt()))));
-      edges.add(new String[] {"b:" + batchKey, "r:" + s.recordKey()});
+      edges.add(new Edge("b:" + batchKey, "r:" + s.recordKey()));
     }
     lineage.attributes().forEach((name, source) -> {
-      attributes.put(name, new Box(2, attributes.size(), name, source.rule() + " from " + source.feed()));
-      edges.add(new String[] {"r:" + source.recordKey(), "a:" + name});
-      edges.add(new String[] {"a:" + name, "m"});
+      attributes.add(new Node("a:" + name, name, source.rule() + " from " + source.feed()));
+      edges.add(new Edge("r:" + source.recordKey(), "a:" + name));
+      edges.add(new Edge("a:" + name, "m"));
     });
     for (RecordLineage.SourceRecord s : lineage.sources()) {
       if (lineage.attributes().values().stream().noneMatch(a -> a.recordKey().equals(s.recordKey()))) {
-        edges.add(new String[] {"r:" + s.recordKey(), "m"}); // linked, but no attribute chosen from it
+        edges.add(new Edge("r:" + s.recordKey(), "m")); // linked, but no attribute chosen from it
       }
     }
-    int rows = Math.max(Math.max(batches.size(), records.size()), Math.max(attributes.size(), 1));
-    Box master = new Box(3, Math.max(0, rows / 2 - 1), lineage.masterId(),
+    Node master = new Node("m", lineage.masterId(),
         "community " + lineage.communityCode() + (lineage.aliases().isEmpty() ? "" : ", aliases " + String.join(" ", lineage.aliases())));
+    int rows = Math.max(Math.max(batches.size(), records.size()), Math.max(attributes.size(), 1));
     for (AuditEntry e : lineage.reads()) {
       if (reads.size() == rows) {
         break;
       }
-      reads.add(new Box(4, reads.size(), e.event().clientId() + " " + e.event().outcome(), minute(e.event().at()) + " " + e.event().purpose()));
-      edges.add(new String[] {"m", "q:" + (reads.size() - 1)});
+      reads.add(new Node("q:" + reads.size(), e.event().clientId() + " " + e.event().outcome(),
+          minute(e.event().at()) + " " + e.event().purpose()));
+      edges.add(new Edge("m", "q:" + (reads.size() - 1)));
     }
+    return render(new Graph("Lineage of master " + lineage.masterId(),
+        List.of("bronze batch (delivery)", "source record (silver)", "golden attribute", "master record", "API reads (audit)"),
+        List.of(List.copyOf(batches.values()), records, attributes, List.of(master), reads), edges));
+  }
 
-    Map<String, Box> byId = new LinkedHashMap<>();
-    batches.forEach((k, b) -> byId.put("b:" + k, b));
-    records.forEach((k, b) -> byId.put("r:" + k, b));
-    attributes.forEach((k, b) -> byId.put("a:" + k, b));
-    byId.put("m", master);
-    for (int i = 0; i < reads.size(); i++) {
-      byId.put("q:" + i, reads.get(i));
+  static String render(Graph graph) {
+    Map<String, int[]> at = new LinkedHashMap<>();
+    int rows = 1;
+    for (int c = 0; c < graph.columns().size(); c++) {
+      List<Node> column = graph.columns().get(c);
+      rows = Math.max(rows, column.size());
+      for (int r = 0; r < column.size(); r++) {
+        at.put(column.get(r).id(), new int[] {20 + c * (BOX_W + GAP_X), TOP + r * (BOX_H + GAP_Y), c});
+      }
     }
-    int width = 20 + 5 * (BOX_W + GAP_X);
+    int width = 20 + Math.max(1, graph.columns().size()) * (BOX_W + GAP_X);
     int height = TOP + rows * (BOX_H + GAP_Y) + 30;
     StringBuilder svg = new StringBuilder();
     svg.append(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", width, height));
-    svg.append(String.format(Locale.ROOT, "<title>Lineage of %s</title>%n", xml(lineage.masterId())));
-    svg.append(String.format(Locale.ROOT, "<text x=\"20\" y=\"24\" font-size=\"16\" font-weight=\"bold\">Lineage of master %s</text>%n",
-        xml(lineage.masterId())));
-    for (int c = 0; c < HEADINGS.length; c++) {
+    svg.append(String.format(Locale.ROOT, "<title>%s</title>%n", xml(graph.title())));
+    svg.append(String.format(Locale.ROOT, "<text x=\"20\" y=\"24\" font-size=\"16\" font-weight=\"bold\">%s</text>%n", xml(graph.title())));
+    for (int c = 0; c < graph.headings().size(); c++) {
       svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"48\" font-weight=\"bold\" fill=\"#555\">%s</text>%n",
-          20 + c * (BOX_W + GAP_X), HEADINGS[c]));
+          20 + c * (BOX_W + GAP_X), xml(graph.headings().get(c))));
     }
-    for (String[] e : edges) {
-      Box from = byId.get(e[0]);
-      Box to = byId.get(e[1]);
+    for (Edge e : graph.edges()) {
+      int[] from = at.get(e.from());
+      int[] to = at.get(e.to());
       if (from == null || to == null) {
-        continue; // an attribute from a record no longer linked: listed in the text, not drawn
+        continue; // an end not drawn (e.g. an attribute's record no longer linked): listed in the text
       }
-      int x1 = from.x() + BOX_W;
-      int y1 = from.y() + BOX_H / 2;
-      int x2 = to.x();
-      int y2 = to.y() + BOX_H / 2;
+      int x1 = from[0] + BOX_W;
+      int y1 = from[1] + BOX_H / 2;
+      int x2 = to[0];
+      int y2 = to[1] + BOX_H / 2;
       svg.append(String.format(Locale.ROOT, "<path d=\"M%d %d C%d %d %d %d %d %d\" fill=\"none\" stroke=\"#888\"/>%n",
           x1, y1, x1 + GAP_X / 2, y1, x2 - GAP_X / 2, y2, x2, y2));
     }
-    for (Box b : byId.values()) {
-      svg.append(String.format(Locale.ROOT,
-          "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"%s\" stroke=\"#666\"/>%n", b.x(), b.y(), BOX_W, BOX_H,
-          FILLS[b.column()]));
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n", b.x() + 8, b.y() + 18,
-          xml(shorten(b.title(), 36))));
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#333\">%s</text>%n", b.x() + 8, b.y() + 35,
-          xml(shorten(b.detail(), 40))));
+    for (List<Node> column : graph.columns()) {
+      for (Node n : column) {
+        int[] p = at.get(n.id());
+        svg.append(String.format(Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"%s\" stroke=\"#666\"/>%n", p[0], p[1], BOX_W, BOX_H,
+            FILLS[p[2] % FILLS.length]));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n", p[0] + 8, p[1] + 18,
+            xml(shorten(n.title(), 36))));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#333\">%s</text>%n", p[0] + 8, p[1] + 35,
+            xml(shorten(n.detail(), 40))));
+      }
     }
     svg.append("</svg>\n");
     return svg.toString();

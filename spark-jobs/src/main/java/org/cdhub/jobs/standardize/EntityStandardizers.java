@@ -11,13 +11,7 @@ public final class EntityStandardizers {
 
   /** The silver table records of {@code entity} go to. */
   public static LakehouseTable silverTable(EntityType entity) {
-    return switch (requireNonNull(entity, "entity is null")) {
-      case PERSON -> LakehouseTable.SILVER_PERSON;
-      case PLACE -> LakehouseTable.SILVER_PLACE;
-      case THING -> LakehouseTable.SILVER_THING;
-      case EVENT -> LakehouseTable.SILVER_EVENT;
-      case ORGANIZATION -> LakehouseTable.SILVER_ORGANIZATION;
-    };
+    return LakehouseTable.silver(entity);
   }
 
   /**

@@ -120,4 +120,26 @@ public enum LakehouseTable {
     }
     return TableIdentifier.of(Namespace.of(BRONZE), feed);
   }
+
+  /** The silver table standardize writes records of {@code entity} to. */
+  public static LakehouseTable silver(org.cdhub.model.entity.EntityType entity) {
+    return switch (requireNonNull(entity, "entity is null")) {
+      case PERSON -> SILVER_PERSON;
+      case PLACE -> SILVER_PLACE;
+      case THING -> SILVER_THING;
+      case EVENT -> SILVER_EVENT;
+      case ORGANIZATION -> SILVER_ORGANIZATION;
+    };
+  }
+
+  /** The gold table merge writes the golden records of {@code entity} to. */
+  public static LakehouseTable gold(org.cdhub.model.entity.EntityType entity) {
+    return switch (requireNonNull(entity, "entity is null")) {
+      case PERSON -> GOLD_PERSON;
+      case PLACE -> GOLD_PLACE;
+      case THING -> GOLD_THING;
+      case EVENT -> GOLD_EVENT;
+      case ORGANIZATION -> GOLD_ORGANIZATION;
+    };
+  }
 }
