@@ -12,7 +12,6 @@ import org.cdhub.api.returndata.PersonNotFoundException;
 import org.cdhub.api.returndata.DatasetUnavailableException;
 import org.cdhub.api.returndata.InvalidCursorException;
 import org.cdhub.api.security.InvalidUnmaskRequestException;
-import org.cdhub.api.returndata.InvalidParameterException;
 import org.cdhub.api.security.OutsideJurisdictionException;
 import org.cdhub.api.trino.InvalidQueryException;
 import org.cdhub.api.trino.TrinoUnavailableException;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.function.Predicate;
 import org.cdhub.api.audit.AuditedQuery;
+import org.cdhub.api.problem.InvalidParameterException;
 import org.cdhub.api.security.ApiClient;
 import org.cdhub.api.security.UnmaskRequest;
 import org.cdhub.api.security.OutsideJurisdictionException;

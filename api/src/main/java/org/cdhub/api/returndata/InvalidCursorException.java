@@ -1,5 +1,7 @@
 package org.cdhub.api.returndata;
 
+import org.cdhub.api.problem.InvalidParameterException;
+
 /** A page cursor that cannot be used; {@link #field()} names the parameter, {@link #rule()} says why. */
 public final class InvalidCursorException extends InvalidParameterException {
   /** The roster's parameter. */

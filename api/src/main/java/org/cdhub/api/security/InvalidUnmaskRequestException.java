@@ -1,23 +1,10 @@
 package org.cdhub.api.security;
 
-import static java.util.Objects.requireNonNull;
+import org.cdhub.api.problem.InvalidParameterException;
 
 /** The {@code unmask} or {@code purpose} parameter breaks a rule: a 400 naming the field and rule. */
-public final class InvalidUnmaskRequestException extends IllegalArgumentException {
-  private final String field;
-  private final String rule;
-
+public final class InvalidUnmaskRequestException extends InvalidParameterException {
   public InvalidUnmaskRequestException(String field, String rule, String message) {
-    super(message);
-    this.field = requireNonNull(field, "field is null");
-    this.rule = requireNonNull(rule, "rule is null");
-  }
-
-  public String field() {
-    return field;
-  }
-
-  public String rule() {
-    return rule;
+    super(field, rule, message);
   }
 }

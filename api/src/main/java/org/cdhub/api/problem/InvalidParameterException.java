@@ -1,10 +1,11 @@
-package org.cdhub.api.returndata;
+package org.cdhub.api.problem;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * A request parameter that passed the contract's own rules but breaks one of the service's, e.g.
- * across parameters; {@link #field()} names the parameter, {@link #rule()} says why.
+ * across parameters; {@link #field()} names the parameter, {@link #rule()} says why. Answered 400
+ * {@code <field>.<rule>}; subclasses say which kind of parameter (cursor, unmask, dataset query).
  */
 public class InvalidParameterException extends RuntimeException {
   private final String field;
