@@ -47,11 +47,20 @@ final class BenchCommand implements Runnable {
 
   /** As above over the feeds of {@code feeds} (a benchmark's own contract and flow). */
   static int inScratchPipeline(String name, FeedDefinitions feeds, PipelineBench bench) throws Exception {
+    return inScratchPipeline(name, feeds, false, bench);
+  }
+
+  /** As above; with {@code keep} the data directory stays, so later runs can be timed against the same state. */
+  static int inScratchPipeline(String name, FeedDefinitions feeds, boolean keep, PipelineBench bench) throws Exception {
     Path dir = Files.createTempDirectory("hub-bench-" + name);
     try {
       return bench.run(new HubPipeline(new StepCommands(LauncherConfig.fromEnvironment(System.getenv())), feeds, dir, System.out));
     } finally {
-      deleteTree(dir);
+      if (keep) {
+        System.out.println("data directory kept: " + dir + " (./hub run <job> --data-dir " + dir + ")");
+      } else {
+        deleteTree(dir);
+      }
     }
   }
 
@@ -172,12 +181,16 @@ final class BenchCommand implements Runnable {
             + "the incremental resolve (merge is not rerun: it has no incremental mode yet). 0: off.")
     int incremental;
 
+    @Option(names = "--keep", description = "Keep the data directory afterwards (its path is printed) to time later runs on it.")
+    boolean keep;
+
     /** The feed whose export's last records are held back for --incremental: a weekly CSV drop. */
     static final String INCREMENTAL_FEED = "health_residents";
 
     @Override
     public Integer call() throws Exception {
-      return inScratchPipeline("resolve", pipeline -> {
+      StepCommands commands = new StepCommands(LauncherConfig.fromEnvironment(System.getenv()));
+      return inScratchPipeline("resolve", FeedDefinitions.city(commands.artifacts().hubHome()), keep, pipeline -> {
         GeneratedCity city = pipeline.generate(people, seed);
         HeldBackRecords held = incremental > 0
             ? HeldBackRecords.holdBack(pipeline.sourcesDir().resolve("health/health_residents.csv"), incremental) : null;
