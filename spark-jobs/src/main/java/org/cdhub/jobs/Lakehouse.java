@@ -425,6 +425,26 @@ public final class Lakehouse {
   }
 
   /**
+   * As above for changes already on the driver: {@code upserts} rows carry the table's columns by
+   * name ({@code schema}), {@code deletedKeys} rows the key columns.
+   */
+  public long writeKeyedChanges(TableIdentifier id, List<Row> upserts, List<Row> deletedKeys, StructType schema,
+      List<String> keyColumns, String job, int driverMaxRows) {
+    if (upserts.size() + deletedKeys.size() <= driverMaxRows) {
+      KeyedRowDelta delta = new KeyedRowDelta(icebergCatalog().loadTable(id), keyColumns);
+      org.apache.iceberg.util.StructLikeSet partitions = delta.partitionsWithData();
+      if (partitions != null) {
+        delta.commit(upserts, deletedKeys, partitions, Map.of(SNAPSHOT_JOB_PROPERTY, job));
+        return upserts.size() + deletedKeys.size();
+      }
+    }
+    StructType keySchema = new StructType(
+        keyColumns.stream().map(c -> schema.apply(c)).toArray(org.apache.spark.sql.types.StructField[]::new));
+    return writeKeyedChanges(id, spark().createDataFrame(upserts, schema),
+        deletedKeys.isEmpty() ? null : spark().createDataFrame(deletedKeys, keySchema), keyColumns, job, 0);
+  }
+
+  /**
    * Rewrites the table's data files with their deletes applied and drops the delete files, when
    * its live delete rows (equality and position) exceed {@code maxShare} of its rows: every row
    * delta and MERGE adds delete files that each later read applies. Returns whether it did.

@@ -6,9 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.upper;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.time.Instant;
@@ -21,7 +19,10 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.cdhub.jobs.JobResult;
 import org.cdhub.jobs.JobTable;
@@ -29,12 +30,7 @@ import org.cdhub.jobs.Lakehouse;
 import org.cdhub.jobs.Progress;
 import org.cdhub.jobs.SilverPersons;
 import org.cdhub.jobs.resolve.match.ConstrainedClustering;
-import org.cdhub.jobs.resolve.match.MatchBand;
 import org.cdhub.jobs.resolve.match.MatchModel;
-import org.cdhub.jobs.resolve.match.PersonMatchRules;
-import org.cdhub.model.entity.PersonMatch;
-import org.cdhub.model.ops.StewardDecision;
-import org.cdhub.model.lakehouse.LakehouseTable;
 
 /**
  * Resolve of the silver persons new or changed since the last run, against the existing masters,
@@ -53,7 +49,10 @@ import org.cdhub.model.lakehouse.LakehouseTable;
  * kept apart as likely relatives never joined. Master ids follow the full run's rule with the
  * stored links as the old ids: a merged cluster keeps the id of the master covering more of its
  * records (ties: the smaller id), a new cluster gets an id derived from its smallest record, and
- * no other master changes. Only links and pairs that differ are written.
+ * no other master changes. Only links and pairs that differ are written. Once the pairs are
+ * scored the involved records are few (tens of thousands for an increment of 10,000), so
+ * clustering, master ids and the rows to write are worked out on the driver
+ * ({@link IncrementalClusters}, {@link StoredPairs}) instead of in some thirty small Spark jobs.
  *
  * <p>Records are addressed by xxhash64 of their record key here (a full run numbers them); a
  * collision among the records involved sends the run back to a full one.
@@ -162,65 +161,152 @@ final class IncrementalResolve {
     Dataset<Row> scored = cache(PersonMatching.score(pairs, onExecutors, settings)
         .filter(col("probability").geq(settings.thresholds().review())), cached);
 
+    // from here on the records are few (the fresh ones and the existing clusters their pairs reach): the rest runs on the driver
+    List<Row> scoredRows = scored.collectAsList();
+    java.util.Set<Long> reached = new java.util.HashSet<>();
+    List<IncrementalClusters.ScoredPair> scoredPairs = new ArrayList<>(scoredRows.size());
+    for (Row r : scoredRows) {
+      reached.add(r.getLong(0));
+      reached.add(r.getLong(1));
+      scoredPairs.add(new IncrementalClusters.ScoredPair(r.getLong(0), r.getLong(1), r.getDouble(2), r.getString(4), r.getString(5)));
+    }
+    Map<String, IncrementalClusters.StoredLink> linkOfRecord = new HashMap<>();
+    for (Row r : candidateLinks.select(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID, "cluster_key", "master_id", "match_rule")
+        .collectAsList()) {
+      linkOfRecord.put(MasterIds.recordKey(r.getString(0), r.getString(1)),
+          new IncrementalClusters.StoredLink(r.getString(2), r.getString(3), r.getString(4)));
+    }
     // involved: fresh records and, whole, every existing cluster a scored pair reaches
-    Dataset<Row> reachedUids = scored.select(col("left_uid").as("uid")).union(scored.select(col("right_uid").as("uid"))).distinct();
-    Dataset<Row> reachedClusters = candidates.join(reachedUids, "uid").join(candidateLinks, Lakehouse.columns(keys))
-        .select("cluster_key").distinct();
-    Dataset<Row> anchoredLinks = cache(candidateLinks.join(broadcast(reachedClusters), "cluster_key"), cached);
-    Dataset<Row> anchored = candidates.join(broadcast(anchoredLinks.select(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID)),
-        Lakehouse.columns(keys), "left_semi");
-    Dataset<Row> involved = cache(fresh.unionByName(anchored), cached);
-    long involvedCount = involved.count();
-    if (involved.select("uid").distinct().count() != involvedCount) {
+    List<IncrementalClusters.Member> candidateMembers = members(candidates, false);
+    java.util.Set<String> reachedClusters = new java.util.HashSet<>();
+    for (IncrementalClusters.Member m : candidateMembers) {
+      if (reached.contains(m.uid())) {
+        reachedClusters.add(linkOfRecord.get(m.recordKey()).clusterKey());
+      }
+    }
+    List<IncrementalClusters.Member> involvedMembers = new ArrayList<>(members(fresh, true));
+    Map<Long, IncrementalClusters.StoredLink> existing = new HashMap<>();
+    Map<Long, String> oldMasterOf = new HashMap<>();
+    for (IncrementalClusters.Member m : candidateMembers) {
+      IncrementalClusters.StoredLink link = linkOfRecord.get(m.recordKey());
+      if (reachedClusters.contains(link.clusterKey())) {
+        involvedMembers.add(m);
+        existing.put(m.uid(), link);
+        oldMasterOf.put(m.uid(), link.masterId());
+      }
+    }
+    IncrementalClusters involved = IncrementalClusters.of(involvedMembers);
+    if (involved == null) {
       progress.say("two involved records share a 64-bit record hash: resolving in full instead");
       onExecutors.destroy();
       return null;
     }
+    Map<String, IncrementalClusters.StoredLink> freshLinks = new HashMap<>();
+    if (existingFresh > 0) {
+      for (Row r : links.join(broadcast(freshKeys), Lakehouse.columns(keys), "left_semi")
+          .select(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID, "cluster_key", "master_id", "match_rule").collectAsList()) {
+        IncrementalClusters.Member m = involved.member(r.getString(0), r.getString(1));
+        freshLinks.put(m.recordKey(), new IncrementalClusters.StoredLink(r.getString(2), r.getString(3), r.getString(4)));
+        oldMasterOf.put(m.uid(), r.getString(3));
+      }
+    }
 
-    Dataset<Row> decisions = cache(ResolvePersonJob.stewardDecisions(lake, involved), cached);
-    ConstrainedClustering clustering = cluster(lake, involved, anchoredLinks, scored, decisions.collectAsList(), progress);
-    Dataset<Row> clustered = cache(ResolvePersonJob.clusterColumns(lake, involved, clustering), cached);
-    Dataset<Row> clusters = clustered.groupBy("cluster_key").agg(min("record_key").as("min_record"), count(lit(1)).as("size"));
-    Dataset<Row> oldMasters = cache(anchoredLinks.select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID),
-            col("master_id").as("old_master"))
-        .union(links.join(broadcast(freshKeys), Lakehouse.columns(keys), "left_semi")
-            .select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("master_id").as("old_master"))), cached);
-    Dataset<Row> taken = links.select(col("master_id").as("id"))
-        .union(ResolvePersonJob.xrefMasters(lake).select(col("old_master").as("id")));
-    Dataset<Row> assignment = cache(ResolvePersonJob.assignMasterIds(lake, clustered, clusters, oldMasters, taken), cached);
-    long clusterCount = assignment.count();
-    long oldMasterCount = oldMasters.select("old_master").distinct().count();
-    long keptMasters = assignment.join(oldMasters.select(col("old_master").as("master_id")).distinct(), "master_id").count();
-    long newMasters = clusterCount - keptMasters;
-    long mergedMasters = oldMasterCount - keptMasters;
+    Dataset<Row> involvedKeys = lake.spark().createDataFrame(involved.members().stream()
+        .map(m -> RowFactory.create(m.source(), m.record(), m.uid())).toList(), INVOLVED_KEY);
+    List<IncrementalClusters.Decision> decisions = new ArrayList<>();
+    for (Row d : ResolvePersonJob.stewardDecisions(lake, involvedKeys).collectAsList()) {
+      decisions.add(new IncrementalClusters.Decision(d.getLong(0), d.getLong(1), d.getString(2)));
+    }
+    StoredPairs storedPairs = StoredPairs.read(lake, involved, involvedKeys);
+    ConstrainedClustering clustering = new ConstrainedClustering();
+    int stewardLinksRefused = involved.cluster(clustering, existing, scoredPairs, decisions, storedPairs.relatives());
+    if (stewardLinksRefused > 0) {
+      progress.say("%d steward link(s) refused: they would join two valid ID numbers or a split pair", stewardLinksRefused);
+    }
+    Map<Long, IncrementalClusters.Placed> placed = involved.place(clustering);
+    IncrementalClusters.Assignment assignment = IncrementalClusters.assign(placed, oldMasterOf, takenIds(lake, links));
 
-    Dataset<Row> newLinks = clustered.join(assignment, "cluster_key")
-        .select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("cluster_key"),
-            col("master_id"), col("match_rule"), lit(runId).as("run_id"), lit(now).as("linked_at"));
-    Dataset<Row> storedLinks = links
-        .join(broadcast(involved.select(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID)), Lakehouse.columns(keys), "left_semi");
-    long changed = writeChanged(lake, JobTable.PERSON_LINK.identifier(), newLinks, keys, ResolvePersonJob.LINK_COMPARED, storedLinks,
-        List.of());
-
-    long matchChanges = writeMatches(lake, scored, clustered, decisions, freshKeys, runId, cached);
+    StructType linkSchema = lake.read(JobTable.PERSON_LINK.identifier()).schema();
+    java.sql.Timestamp linkedAt = java.sql.Timestamp.from(now);
+    List<Row> linkUpserts = new ArrayList<>();
+    for (IncrementalClusters.Placed p : placed.values()) {
+      String master = assignment.masterOfCluster().get(p.clusterKey());
+      IncrementalClusters.StoredLink before = p.member().fresh() ? freshLinks.get(p.member().recordKey()) : existing.get(p.member().uid());
+      if (before == null || !before.equals(new IncrementalClusters.StoredLink(p.clusterKey(), master, p.matchRule()))) {
+        linkUpserts.add(row(linkSchema, Map.of(SilverPersons.SOURCE_SYSTEM, p.member().source(), SilverPersons.SOURCE_RECORD_ID,
+            p.member().record(), "cluster_key", p.clusterKey(), "master_id", master, "match_rule", p.matchRule(), "run_id", runId,
+            "linked_at", linkedAt)));
+      }
+    }
+    long changed = lake.writeKeyedChanges(JobTable.PERSON_LINK.identifier(), linkUpserts, List.of(), linkSchema, keys,
+        ResolvePersonJob.NAME, DRIVER_DELTA_MAX_ROWS);
+    long matchChanges = storedPairs.writeChanges(lake, scoredRows, placed, decisions, runId);
     writeBlocks(lake, fresh);
     ResolvePersonJob.recordRun(lake, plan.previous(), new ResolveRun(runId, ResolvePlan.Mode.INCREMENTAL.label(), plan.reason(),
         silverSnapshot, stewardSnapshot, plan.model().version(), settings.maxBlockSize(), freshCount, changed, matchChanges, now));
     onExecutors.destroy();
     long queued = ResolvePersonJob.queued(lake);
     progress.say("%d cluster(s) involved: %d new master(s), %d master(s) merged into another; %d link(s) and %d pair(s) written",
-        clusterCount, newMasters, mergedMasters, changed, matchChanges);
+        assignment.clusters(), assignment.newMasters(), assignment.mergedMasters(), changed, matchChanges);
     return JobResult.of(ResolvePersonJob.NAME)
         .put("mode", ResolvePlan.Mode.INCREMENTAL.label())
         .put("reason", plan.reason())
         .put("records", freshCount)
         .put("candidate_pairs", pairCount)
-        .put("clusters", clusterCount)
+        .put("clusters", (long) assignment.clusters())
         .put("changed", changed)
         .put("match_changes", matchChanges)
-        .put("new_masters", newMasters)
-        .put("merged_masters", mergedMasters)
+        .put("new_masters", (long) assignment.newMasters())
+        .put("merged_masters", (long) assignment.mergedMasters())
         .put("review_queue", queued);
+  }
+
+  private static final StructType INVOLVED_KEY = new StructType()
+      .add(SilverPersons.SOURCE_SYSTEM, DataTypes.StringType, false)
+      .add(SilverPersons.SOURCE_RECORD_ID, DataTypes.StringType, false)
+      .add("uid", DataTypes.LongType, false);
+
+  /** Records of {@code records} (record columns) as cluster members: keys, uid, ID number and its identity hash. */
+  private static List<IncrementalClusters.Member> members(Dataset<Row> records, boolean fresh) {
+    List<IncrementalClusters.Member> out = new ArrayList<>();
+    for (Row r : records.select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("uid"), col("id_number"),
+        xxhash64(upper(col("id_number")))).collectAsList()) {
+      String id = r.getString(3);
+      out.add(new IncrementalClusters.Member(r.getString(0), r.getString(1), r.getLong(2), id, id == null ? null : r.getLong(4), fresh));
+    }
+    return out;
+  }
+
+  /**
+   * Master ids a new cluster's derived id must not take: every id a link holds and every id
+   * gold.xref knows (merged masters stay there as aliases). Probed with the few candidate ids.
+   */
+  private static IncrementalClusters.TakenIds takenIds(Lakehouse lake, Dataset<Row> links) {
+    Dataset<Row> taken = links.select(col("master_id").as("id")).union(ResolvePersonJob.xrefMasters(lake).select(col("old_master").as("id")));
+    return new IncrementalClusters.TakenIds() {
+      @Override
+      public java.util.Set<String> among(java.util.Set<String> ids) {
+        Dataset<Row> probe = lake.spark().createDataFrame(ids.stream().map(RowFactory::create).toList(),
+            new StructType().add("id", DataTypes.StringType, false));
+        java.util.Set<String> hit = new java.util.HashSet<>();
+        taken.join(broadcast(probe), "id").select("id").collectAsList().forEach(r -> hit.add(r.getString(0)));
+        return hit;
+      }
+
+      @Override
+      public java.util.Set<String> all() {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        taken.filter(col("id").isNotNull()).collectAsList().forEach(r -> all.add(r.getString(0)));
+        return all;
+      }
+    };
+  }
+
+  /** A row of {@code schema} with the given values by column name (missing ones null). */
+  static Row row(StructType schema, Map<String, Object> values) {
+    Object[] out = new Object[schema.size()];
+    values.forEach((name, value) -> out[schema.fieldIndex(name)] = value);
+    return new GenericRowWithSchema(out, schema);
   }
 
   /** The latest version of the records {@code keys} names: keys, compared columns, record_key, uid, fresh. */
@@ -238,124 +324,6 @@ final class IncrementalResolve {
     columns.add(xxhash64(recordKey).as("uid"));
     columns.add(lit(fresh).as("fresh"));
     return silver.select(columns.toArray(Column[]::new));
-  }
-
-  /**
-   * Existing clusters first (whole: each member linked to the cluster's first), then what a full
-   * run declares before linking: identities, steward splits, likely relatives kept apart (stored
-   * pairs among existing records, scored pairs of fresh ones); then steward links and auto-matched
-   * pairs strongest first.
-   */
-  static ConstrainedClustering cluster(Lakehouse lake, Dataset<Row> involved, Dataset<Row> anchoredLinks, Dataset<Row> scored,
-      List<Row> decisions, Progress progress) {
-    ConstrainedClustering clustering = new ConstrainedClustering();
-    for (Row r : involved.filter(col("id_number").isNotNull()).select(col("uid"), xxhash64(upper(col("id_number")))).collectAsList()) {
-      clustering.identity(r.getLong(0), r.getLong(1));
-    }
-    Map<String, Long> firstOfCluster = new HashMap<>();
-    for (Row r : involved.join(anchoredLinks, Lakehouse.columns(ResolvePersonJob.KEYS)).select("cluster_key", "uid")
-        .orderBy("cluster_key", "uid").collectAsList()) {
-      Long first = firstOfCluster.putIfAbsent(r.getString(0), r.getLong(1));
-      if (first != null && !clustering.link(first, r.getLong(1))) {
-        throw new IllegalStateException("Cannot start from existing cluster " + r.getString(0)
-            + ": its records break a constraint (two valid ID numbers); run resolve in full (" + ResolveSettings.FULL + "=true)");
-      }
-    }
-    for (Row d : decisions) {
-      if (StewardDecision.SPLIT.equals(d.getString(2)) && clustering.find(d.getLong(0)) != clustering.find(d.getLong(1))) {
-        clustering.keepApart(d.getLong(0), d.getLong(1));
-      }
-    }
-    for (Row r : relativesKeptApart(lake, involved, scored).collectAsList()) {
-      if (clustering.find(r.getLong(0)) != clustering.find(r.getLong(1))) {
-        clustering.keepApart(r.getLong(0), r.getLong(1));
-      }
-    }
-    int stewardLinksRefused = 0;
-    for (Row d : decisions) {
-      if (StewardDecision.LINK.equals(d.getString(2)) && !clustering.link(d.getLong(0), d.getLong(1))) {
-        stewardLinksRefused++;
-      }
-    }
-    if (stewardLinksRefused > 0) {
-      progress.say("%d steward link(s) refused: they would join two valid ID numbers or a split pair", stewardLinksRefused);
-    }
-    for (Row r : scored.filter(col("band").equalTo(MatchBand.AUTO_MATCH.name())).select("left_uid", "right_uid", "probability")
-        .orderBy(col("probability").desc(), col("left_uid"), col("right_uid")).collectAsList()) {
-      clustering.link(r.getLong(0), r.getLong(1));
-    }
-    return clustering;
-  }
-
-  /** Pairs of involved records the relatives rule keeps apart: left_uid, right_uid. */
-  private static Dataset<Row> relativesKeptApart(Lakehouse lake, Dataset<Row> involved, Dataset<Row> scored) {
-    Column relatives = col("rule").equalTo(PersonMatchRules.LIKELY_RELATIVES).and(col("band").equalTo(MatchBand.NON_MATCH.name()));
-    Dataset<Row> left = involved.select(col(SilverPersons.SOURCE_SYSTEM).as("left_source"), col(SilverPersons.SOURCE_RECORD_ID).as("left_record"),
-        col("uid").as("left_uid"));
-    Dataset<Row> right = involved.select(col(SilverPersons.SOURCE_SYSTEM).as("right_source"),
-        col(SilverPersons.SOURCE_RECORD_ID).as("right_record"), col("uid").as("right_uid"));
-    Dataset<Row> stored = lake.read(LakehouseTable.GOLD_PERSON_MATCH.identifier()).filter(relatives)
-        .join(broadcast(left), Lakehouse.columns(List.of("left_source", "left_record")))
-        .join(broadcast(right), Lakehouse.columns(List.of("right_source", "right_record")))
-        .select("left_uid", "right_uid");
-    return stored.union(scored.filter(relatives).select("left_uid", "right_uid"));
-  }
-
-  /**
-   * Pairs: every newly scored pair; stored pairs of a fresh record that are no longer candidates
-   * are deleted; stored pairs between two existing involved records get their status again (a
-   * merge links a pair that was queued).
-   */
-  private static long writeMatches(Lakehouse lake, Dataset<Row> scored, Dataset<Row> clustered, Dataset<Row> decisions,
-      Dataset<Row> freshKeys, String runId, List<Dataset<Row>> cached) {
-    Dataset<Row> scoredRows = cache(ResolvePersonJob.matchRows(scored, clustered, decisions, runId), cached);
-    Dataset<Row> sides = clustered.select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("cluster_uid"),
-        col("fresh"));
-    Dataset<Row> storedAll = lake.read(LakehouseTable.GOLD_PERSON_MATCH.identifier());
-    Dataset<Row> storedInvolved = cache(storedAll
-        .join(broadcast(sides.select(col(SilverPersons.SOURCE_SYSTEM).as("left_source"), col(SilverPersons.SOURCE_RECORD_ID).as("left_record"),
-            col("cluster_uid").as("l_cluster"), col("fresh").as("l_fresh"))), Lakehouse.columns(List.of("left_source", "left_record")))
-        .join(broadcast(sides.select(col(SilverPersons.SOURCE_SYSTEM).as("right_source"),
-            col(SilverPersons.SOURCE_RECORD_ID).as("right_record"), col("cluster_uid").as("r_cluster"), col("fresh").as("r_fresh"))),
-            Lakehouse.columns(List.of("right_source", "right_record"))), cached);
-    // a pair with one record outside the involved clusters keeps its status: that record's cluster did not change
-    Dataset<Row> restatused = storedInvolved.filter(col("l_fresh").equalTo(false).and(col("r_fresh").equalTo(false)))
-        .withColumn("status", when(col("l_cluster").equalTo(col("r_cluster")), lit(PersonMatch.LINKED))
-            .when(col("rule").startsWith("STEWARD_"), lit(PersonMatch.APART))
-            .when(col("band").equalTo(MatchBand.REVIEW.name()), lit(PersonMatch.QUEUED))
-            .otherwise(lit(PersonMatch.APART)))
-        .withColumn("run_id", lit(runId))
-        .select(scoredRows.columns()[0], java.util.Arrays.copyOfRange(scoredRows.columns(), 1, scoredRows.columns().length));
-    Dataset<Row> storedOfFresh = storedAll
-        .join(broadcast(freshKeys.select(col(SilverPersons.SOURCE_SYSTEM).as("left_source"),
-            col(SilverPersons.SOURCE_RECORD_ID).as("left_record"))), Lakehouse.columns(List.of("left_source", "left_record")), "left_semi")
-        .union(storedAll.join(broadcast(freshKeys.select(col(SilverPersons.SOURCE_SYSTEM).as("right_source"),
-            col(SilverPersons.SOURCE_RECORD_ID).as("right_record"))), Lakehouse.columns(List.of("right_source", "right_record")),
-            "left_semi"));
-    Dataset<Row> gone = storedOfFresh.select(ResolvePersonJob.MATCH_KEYS.stream().map(c -> col(c)).toArray(Column[]::new))
-        .join(scoredRows, Lakehouse.columns(ResolvePersonJob.MATCH_KEYS), "left_anti");
-    Dataset<Row> compared = storedInvolved.select(storedAll.columns()[0], java.util.Arrays.copyOfRange(storedAll.columns(), 1,
-        storedAll.columns().length)).unionByName(storedOfFresh).distinct();
-    return writeChanged(lake, LakehouseTable.GOLD_PERSON_MATCH.identifier(), scoredRows.unionByName(restatused),
-        ResolvePersonJob.MATCH_KEYS, ResolvePersonJob.MATCH_COMPARED, compared, List.of(gone));
-  }
-
-  /**
-   * Writes {@code rows} that differ from {@code stored} (the stored rows they may replace) on
-   * {@code compared}, and deletes the keys in {@code deletes}, in one commit. Returns the rows
-   * written plus the keys deleted.
-   */
-  static long writeChanged(Lakehouse lake, org.apache.iceberg.catalog.TableIdentifier table, Dataset<Row> rows, List<String> keys,
-      List<String> compared, Dataset<Row> stored, List<Dataset<Row>> deletes) {
-    Dataset<Row> storedCompared = stored.select(compared.stream().map(c -> col(c).as("stored_" + c)).toArray(Column[]::new));
-    Column same = compared.stream().map(c -> rows.col(c).eqNullSafe(storedCompared.col("stored_" + c))).reduce(Column::and).orElseThrow();
-    Dataset<Row> upserts = rows.join(storedCompared, same, "left_anti").persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Dataset<Row> deleted = deletes.stream().reduce((a, b) -> a.unionByName(b)).orElse(null);
-      return lake.writeKeyedChanges(table, upserts, deleted, keys, ResolvePersonJob.NAME, DRIVER_DELTA_MAX_ROWS);
-    } finally {
-      upserts.unpersist();
-    }
   }
 
   /** Block keys: every fresh record's keys replace the ones stored for it (none for a new record), in one commit. */
