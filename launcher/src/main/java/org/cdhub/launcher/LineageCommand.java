@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.catalog.audit.AuditEntry;
 import org.cdhub.catalog.audit.AuditQuery;
+import org.cdhub.catalog.lineage.DatasetLineage;
 import org.cdhub.model.lakehouse.LakehouseConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -102,7 +103,7 @@ final class LineageCommand implements Callable<Integer> {
     }
     DatasetLineage around;
     try {
-      around = DatasetLineage.of(contracts, feeds, readers).around(dataset);
+      around = DatasetLineage.of(contracts, feed -> Files.isRegularFile(feeds.flowDefinition(feed)), readers).around(dataset);
     } catch (IllegalArgumentException e) {
       out.println(e.getMessage() + ": datasets are bronze.<feed> of a contract, silver.* and gold.* tables.");
       out.flush();
@@ -132,7 +133,7 @@ final class LineageCommand implements Callable<Integer> {
     }
     Path file = svg != null ? svg : dataDir.resolve("reports").resolve("lineage-" + dataset + ".svg");
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, LineageSvg.render(around.picture("Lineage of " + dataset)), StandardCharsets.UTF_8);
+    Files.writeString(file, LineageSvg.render(LineageSvg.picture(around, "Lineage of " + dataset)), StandardCharsets.UTF_8);
     out.println("picture: " + file.toAbsolutePath());
     out.flush();
     return 0;
