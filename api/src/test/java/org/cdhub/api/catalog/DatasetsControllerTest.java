@@ -68,6 +68,27 @@ class DatasetsControllerTest {
   }
 
   @Test
+  void carriesFreshnessAgainstTheUpdateCycleAndTheQualityScore() throws Exception {
+    Instant fourDaysAgo = Instant.now().minus(java.time.Duration.ofDays(4));
+    Dataset place = DatasetDescriptions.forTable(LakehouseTable.GOLD_PLACE, 12, 7L, fourDaysAgo, fourDaysAgo);
+    Dataset person = DatasetDescriptions.forTable(LakehouseTable.GOLD_PERSON, 12, 7L, Instant.now().minusSeconds(60), Instant.now());
+    when(catalog.find("gold.place")).thenReturn(place);
+    when(catalog.find("gold.person")).thenReturn(person);
+    when(catalog.quality("gold.person")).thenReturn(java.util.Optional.of(org.cdhub.catalog.registry.DatasetQuality.of("gold.person",
+        List.of(new org.cdhub.catalog.registry.DatasetQuality.Run("run-1", 3, 1, 100, 10, Instant.now())))));
+
+    mvc.perform(get(PATH, "gold.place").header("X-API-Key", KEY))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.freshness").value("STALE"))
+        .andExpect(jsonPath("$.dataAgeSeconds").value(org.hamcrest.Matchers.greaterThanOrEqualTo(4 * 86_400)))
+        .andExpect(jsonPath("$.qualityScore").doesNotExist());
+    mvc.perform(get(PATH, "gold.person").header("X-API-Key", KEY))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.freshness").value("FRESH"))
+        .andExpect(jsonPath("$.qualityScore").value(67.5));
+  }
+
+  @Test
   void answersAnUnregisteredNameWith404() throws Exception {
     when(catalog.find("gold.unicorn")).thenThrow(new DatasetNotRegisteredException("gold.unicorn"));
 
