@@ -71,6 +71,9 @@ final class AtlasCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       String password = null;
+      if (attempts < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--attempts must be at least 1, got " + attempts);
+      }
       if (dryRun == null) {
         if (url == null || user == null || passwordFile == null) {
           throw new CommandLine.ParameterException(spec.commandLine(),
