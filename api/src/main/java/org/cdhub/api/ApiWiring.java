@@ -167,7 +167,7 @@ public class ApiWiring {
 
   @Bean
   DatasetCatalogService datasetCatalogService(CatalogDatabase catalogDatabase) {
-    return new DatasetCatalogService(catalogDatabase.datasets());
+    return new DatasetCatalogService(catalogDatabase.datasets(), catalogDatabase.qualityScores());
   }
 
   @Bean

@@ -9,6 +9,8 @@ import org.cdhub.catalog.grant.JdbcUnmaskGrantRepository;
 import org.cdhub.catalog.grant.UnmaskGrantRepository;
 import org.cdhub.catalog.registry.DatasetRepository;
 import org.cdhub.catalog.registry.JdbcDatasetRepository;
+import org.cdhub.catalog.registry.JdbcQualityScores;
+import org.cdhub.catalog.registry.QualityScores;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -33,6 +35,7 @@ public final class CatalogDatabase implements AutoCloseable {
   private final DatasetRepository datasets;
   private final AccessAuditLog auditLog;
   private final UnmaskGrantRepository unmaskGrants;
+  private final QualityScores qualityScores;
   private final int migrationsApplied;
 
   private CatalogDatabase(CatalogConfig config, PooledDataSource dataSource, int migrationsApplied) {
@@ -44,6 +47,7 @@ public final class CatalogDatabase implements AutoCloseable {
       case POSTGRESQL -> JdbcAccessAuditLog.Dialect.POSTGRESQL;
     });
     this.unmaskGrants = new JdbcUnmaskGrantRepository(dataSource);
+    this.qualityScores = new JdbcQualityScores(dataSource);
     this.migrationsApplied = migrationsApplied;
   }
 
@@ -86,6 +90,11 @@ public final class CatalogDatabase implements AutoCloseable {
 
   public AccessAuditLog auditLog() {
     return auditLog;
+  }
+
+  /** The latest quality score of each dataset, recorded when it is published. */
+  public QualityScores qualityScores() {
+    return qualityScores;
   }
 
   /** Who may see which personal fields unmasked, for what purpose, until when. */

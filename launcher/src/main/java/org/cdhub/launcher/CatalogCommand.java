@@ -1,6 +1,7 @@
 package org.cdhub.launcher;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,6 +9,9 @@ import java.util.concurrent.Callable;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.catalog.registry.Dataset;
 import org.cdhub.catalog.registry.DatasetField;
+import org.cdhub.catalog.registry.DatasetQuality;
+import org.cdhub.catalog.registry.Freshness;
+import org.cdhub.catalog.registry.SharingList;
 import org.cdhub.catalog.search.CatalogSearch;
 import org.cdhub.catalog.search.SearchHit;
 import picocli.CommandLine;
@@ -17,8 +21,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "catalog", mixinStandardHelpOptions = true,
     description = {"Browse the data catalog (catalog.db in the data dir, or -Dhub.catalog.jdbc-url=...) that",
-        "./hub publish fills: search it in Chinese or English, show one dataset's entry."},
-    subcommands = {CatalogCommand.Search.class, CatalogCommand.Show.class})
+        "./hub publish fills: search it in Chinese or English, show one dataset's entry, list what is shared with whom."},
+    subcommands = {CatalogCommand.Search.class, CatalogCommand.Show.class, CatalogCommand.Sharing.class})
 final class CatalogCommand implements Runnable {
   private static final String EMPTY = "nothing has been published there (run ./hub publish or ./hub demo)";
 
@@ -97,13 +101,13 @@ final class CatalogCommand implements Runnable {
           out.flush();
           return 1;
         }
-        print(out, found.get());
+        print(out, found.get(), Freshness.of(found.get(), Instant.now()), catalog.qualityScores().find(found.get().qualifiedName()));
         out.flush();
         return 0;
       });
     }
 
-    static void print(PrintWriter out, Dataset d) {
+    static void print(PrintWriter out, Dataset d, Freshness freshness, Optional<DatasetQuality> quality) {
       out.printf(Locale.ROOT, "%s  %s%n%s%n", d.qualifiedName(), d.resourceCode(), d.title());
       line(out, "provider", d.providerDepartment());
       line(out, "abstract", d.description());
@@ -116,6 +120,10 @@ final class CatalogCommand implements Runnable {
       line(out, "rows", String.format(Locale.ROOT, "%,d", d.rowCount()));
       line(out, "snapshot", d.snapshotId() == null ? null : d.snapshotId().toString());
       line(out, "data updated", d.dataUpdatedAt() == null ? null : d.dataUpdatedAt().toString());
+      line(out, "freshness", freshness.describe() + " against a " + d.updateCycle().name().toLowerCase(Locale.ROOT) + " cycle");
+      line(out, "quality", quality.map(q -> String.format(Locale.ROOT, "%.1f / 100 (checks %d of %d passed, %,d of %,d rows quarantined;"
+          + " %d standardize run(s), latest %s)", q.score(), q.checksPassed(), q.checksPassed() + q.checksFailed(), q.quarantinedRows(),
+          q.rowsIn(), q.runIds().size(), q.measuredAt())).orElse("no standardize run measured yet"));
       line(out, "published", d.publishedAt().toString());
       out.printf(Locale.ROOT, "fields (%d):%n", d.fields().size());
       for (DatasetField f : d.fields()) {
@@ -127,6 +135,56 @@ final class CatalogCommand implements Runnable {
       if (value != null && !value.isBlank()) {
         out.printf(Locale.ROOT, "  %-15s %s%n", label, value.strip());
       }
+    }
+  }
+
+  @Command(name = "sharing", mixinStandardHelpOptions = true,
+      description = {"The sharing list: per department, each dataset of the other departments it may use, with the sharing",
+          "type, the conditions or legal basis and the scope; --district limits conditional datasets to that district's rows."})
+  static final class Sharing implements Callable<Integer> {
+    @Option(names = "--district", paramLabel = "CODE", description = "A 6-digit district code of the city (e.g. 640104).")
+    String district;
+
+    @CommandLine.Mixin
+    DataDirOption data = new DataDirOption();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      return withCatalog(data, out, catalog -> {
+        SharingList list;
+        try {
+          list = SharingList.of(catalog.datasets().findAll(), district);
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String department = null;
+        int[] counts = new int[3];
+        for (SharingList.Entry e : list.entries()) {
+          if (!e.department().equals(department)) {
+            department = e.department();
+            out.printf(Locale.ROOT, "%s%n", department);
+          }
+          Dataset d = e.dataset();
+          counts[e.sharingType().ordinal()]++;
+          out.printf(Locale.ROOT, "  %-28s %-19s %-13s %s%n", d.qualifiedName(), d.resourceCode(), d.sharingType(), e.scope());
+          if (d.sharingConditions() != null && !d.sharingConditions().isBlank()) {
+            out.printf(Locale.ROOT, "      conditions: %s%n", d.sharingConditions().strip());
+          }
+          if (d.legalBasis() != null && !d.legalBasis().isBlank()) {
+            out.printf(Locale.ROOT, "      legal basis: %s%n", d.legalBasis().strip());
+          }
+        }
+        out.printf(Locale.ROOT, "sharing list%s: %d entries, %d departments: %s%n", district == null ? "" : " for district " + district,
+            list.entries().size(), list.entries().stream().map(SharingList.Entry::department).distinct().count(),
+            java.util.Arrays.stream(org.cdhub.model.contract.SharingType.values())
+                .map(t -> t + " " + counts[t.ordinal()]).collect(java.util.stream.Collectors.joining(", ")));
+        out.flush();
+        return 0;
+      });
     }
   }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         CatalogCommand.class,
         LineageCommand.class,
         UnmaskCommand.class,
+        AtlasCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Hub implements Runnable {

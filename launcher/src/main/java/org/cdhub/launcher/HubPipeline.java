@@ -157,7 +157,7 @@ public final class HubPipeline {
       Map<String, SourceContract> contracts = SourceContracts.loadDirectory(feeds.contractsDir());
       try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir));
            LakehouseInspector inspector = new LakehouseInspector(lakehouse)) {
-        return new CatalogPublisher(catalog, inspector, Clock.systemUTC()).publish(contracts.values());
+        return new CatalogPublisher(catalog, inspector, Clock.systemUTC()).publish(contracts.values(), QualityReport.runs(lakehouse));
       } catch (RuntimeException e) {
         throw e;
       } catch (Exception e) {

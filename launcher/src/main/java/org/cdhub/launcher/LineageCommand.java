@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.catalog.audit.AuditEntry;
 import org.cdhub.catalog.audit.AuditQuery;
+import org.cdhub.catalog.lineage.DatasetLineage;
 import org.cdhub.model.lakehouse.LakehouseConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,19 +91,13 @@ final class LineageCommand implements Callable<Integer> {
     FeedDefinitions feeds = FeedDefinitions.city(config.hubHome());
     java.util.Collection<org.cdhub.model.contract.SourceContract> contracts =
         org.cdhub.model.contract.SourceContracts.loadDirectory(feeds.contractsDir()).values();
-    java.util.Map<String, java.util.Set<String>> readers = new java.util.TreeMap<>();
+    DatasetLineage hub;
     try (CatalogDatabase catalog = data.openCatalog(out, "no clients can be shown")) {
-      if (catalog != null) {
-        for (String served : List.of("gold.person", "gold.place", "gold.organization", "gold.event")) {
-          for (AuditEntry e : catalog.auditLog().find(AuditQuery.latest(reads * 50).withDataset(served).withOutcome("OK"))) {
-            readers.computeIfAbsent(served, k -> new java.util.TreeSet<>()).add(e.event().clientId());
-          }
-        }
-      }
+      hub = hubLineage(contracts, feeds, catalog, reads * 50);
     }
     DatasetLineage around;
     try {
-      around = DatasetLineage.of(contracts, feeds, readers).around(dataset);
+      around = hub.around(dataset);
     } catch (IllegalArgumentException e) {
       out.println(e.getMessage() + ": datasets are bronze.<feed> of a contract, silver.* and gold.* tables.");
       out.flush();
@@ -132,10 +127,27 @@ final class LineageCommand implements Callable<Integer> {
     }
     Path file = svg != null ? svg : dataDir.resolve("reports").resolve("lineage-" + dataset + ".svg");
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, LineageSvg.render(around.picture("Lineage of " + dataset)), StandardCharsets.UTF_8);
+    Files.writeString(file, LineageSvg.render(LineageSvg.picture(around, "Lineage of " + dataset)), StandardCharsets.UTF_8);
     out.println("picture: " + file.toAbsolutePath());
     out.flush();
     return 0;
+  }
+
+  /**
+   * The whole hub's dataset lineage: contracts and flow definitions, plus the clients the audit
+   * log saw read each served gold table ({@code catalog} null: none), from its latest {@code auditedReads} reads.
+   */
+  static DatasetLineage hubLineage(java.util.Collection<org.cdhub.model.contract.SourceContract> contracts, FeedDefinitions feeds,
+      CatalogDatabase catalog, int auditedReads) {
+    java.util.Map<String, java.util.Set<String>> readers = new java.util.TreeMap<>();
+    if (catalog != null) {
+      for (String served : List.of("gold.person", "gold.place", "gold.organization", "gold.event")) {
+        for (AuditEntry e : catalog.auditLog().find(AuditQuery.latest(auditedReads).withDataset(served).withOutcome("OK"))) {
+          readers.computeIfAbsent(served, k -> new java.util.TreeSet<>()).add(e.event().clientId());
+        }
+      }
+    }
+    return DatasetLineage.of(contracts, feed -> Files.isRegularFile(feeds.flowDefinition(feed)), readers);
   }
 
   static void print(PrintWriter out, RecordLineage l) {

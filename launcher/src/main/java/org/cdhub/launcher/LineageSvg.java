@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.cdhub.catalog.audit.AuditEntry;
+import org.cdhub.catalog.lineage.DatasetLineage;
 
 /**
  * Lineage as a self-contained SVG an auditor can open in a browser: boxes in columns from
@@ -70,6 +71,19 @@ final class LineageSvg {
     return render(new Graph("Lineage of master " + lineage.masterId(),
         List.of("bronze batch (delivery)", "source record (silver)", "golden attribute", "master record", "API reads (audit)"),
         List.of(List.copyOf(batches.values()), records, attributes, List.of(master), reads), edges));
+  }
+
+  /** A dataset lineage graph as a layered picture, one column per layer. */
+  static Graph picture(DatasetLineage lineage, String title) {
+    List<List<Node>> columns = new ArrayList<>();
+    for (int i = 0; i < DatasetLineage.LAYERS.size(); i++) {
+      columns.add(new ArrayList<>());
+    }
+    lineage.nodes().values().forEach(n -> columns.get(n.layer()).add(new Node(n.id(), n.id().replaceFirst("^(source|flow|client):", ""),
+        n.label())));
+    List<Edge> lines = new ArrayList<>();
+    lineage.edges().values().forEach(out -> out.forEach(e -> lines.add(new Edge(e.from(), e.to()))));
+    return new Graph(title, DatasetLineage.LAYERS, columns, lines);
   }
 
   static String render(Graph graph) {

@@ -179,6 +179,18 @@ record QualityReport(List<FeedQuality> feeds, String feedFilter) {
     }
   }
 
+  /** Every standardize run in ops.quality_run (none when the table does not exist yet). */
+  static List<QualityRun> runs(LakehouseConfig lakehouse) {
+    requireNonNull(lakehouse, "lakehouse is null");
+    JdbcCatalog catalog = new JdbcCatalog();
+    catalog.initialize(lakehouse.catalogName(), lakehouse.icebergCatalogProperties(true));
+    try (catalog) {
+      List<QualityRun> runs = new ArrayList<>();
+      scan(catalog, LakehouseTable.QUALITY_RUN, "feed", null, r -> runs.add(run(r)));
+      return runs;
+    }
+  }
+
   /** Counts silver.quarantine rows per feed, stage and rule while scanning, so no row is kept. */
   private static Map<String, List<RuleCount>> ruleCounts(JdbcCatalog catalog, String feed) {
     record Key(String feed, String stage, String rule) {}

@@ -1,13 +1,16 @@
 package org.cdhub.api.catalog;
 
 import java.util.List;
+import java.util.Optional;
 import org.cdhub.catalog.search.CatalogSearch;
 import org.cdhub.catalog.search.SearchHit;
 
 import static java.util.Objects.requireNonNull;
 
 import org.cdhub.catalog.registry.Dataset;
+import org.cdhub.catalog.registry.DatasetQuality;
 import org.cdhub.catalog.registry.DatasetRepository;
+import org.cdhub.catalog.registry.QualityScores;
 
 /**
  * Catalog entries for client platforms. Entries are metadata only (no records), so any
@@ -15,10 +18,17 @@ import org.cdhub.catalog.registry.DatasetRepository;
  */
 public final class DatasetCatalogService {
   private final DatasetRepository datasets;
+  private final QualityScores qualityScores;
   private volatile Indexed indexed;
 
-  public DatasetCatalogService(DatasetRepository datasets) {
+  public DatasetCatalogService(DatasetRepository datasets, QualityScores qualityScores) {
     this.datasets = requireNonNull(datasets, "datasets is null");
+    this.qualityScores = requireNonNull(qualityScores, "qualityScores is null");
+  }
+
+  /** The dataset's latest quality score, empty when none was measured. */
+  public Optional<DatasetQuality> quality(String qualifiedName) {
+    return qualityScores.find(qualifiedName);
   }
 
   /**

@@ -14,6 +14,8 @@ import org.cdhub.api.generated.model.DatasetSearchResult;
 import org.cdhub.api.generated.model.Sensitivity;
 import org.cdhub.api.generated.model.SharingType;
 import org.cdhub.api.generated.model.UpdateCycle;
+import org.cdhub.catalog.registry.DatasetQuality;
+import org.cdhub.catalog.registry.Freshness;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,7 +40,8 @@ class DatasetsController implements CatalogApi {
     return ResponseEntity.ok(new DatasetSearchResult(q, hits));
   }
 
-  private static Dataset toDto(org.cdhub.catalog.registry.Dataset d) {
+  private Dataset toDto(org.cdhub.catalog.registry.Dataset d) {
+    Freshness freshness = Freshness.of(d, Instant.now());
     return new Dataset(d.resourceCode(), d.qualifiedName(), d.title(), d.providerDepartment(),
         Dataset.LayerEnum.fromValue(d.layer()), d.format(), SharingType.fromValue(d.sharingType().name()),
         d.openToPublic(), UpdateCycle.fromValue(d.updateCycle().name()),
@@ -48,7 +51,10 @@ class DatasetsController implements CatalogApi {
         .legalBasis(d.legalBasis())
         .containsPersonalData(d.containsPersonalData())
         .snapshotId(d.snapshotId() == null ? null : Long.toString(d.snapshotId()))
-        .dataUpdatedAt(utc(d.dataUpdatedAt()));
+        .dataUpdatedAt(utc(d.dataUpdatedAt()))
+        .freshness(Dataset.FreshnessEnum.fromValue(freshness.status().name()))
+        .dataAgeSeconds(freshness.age() == null ? null : freshness.age().toSeconds())
+        .qualityScore(catalog.quality(d.qualifiedName()).map(DatasetQuality::score).orElse(null));
   }
 
   private static DatasetField toDto(org.cdhub.catalog.registry.DatasetField f) {

@@ -20,7 +20,7 @@ class DatasetCatalogServiceTest {
   void searchFindsPublishedEntriesAndSeesEntriesPublishedAfterTheFirstSearch(@TempDir Path dir) {
     try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dir))) {
       catalog.datasets().upsert(DatasetDescriptions.forTable(LakehouseTable.GOLD_PERSON, 10, 1L, NOW, NOW));
-      DatasetCatalogService service = new DatasetCatalogService(catalog.datasets());
+      DatasetCatalogService service = new DatasetCatalogService(catalog.datasets(), catalog.qualityScores());
 
       assertThat(service.search("社区事件", 10)).noneMatch(h -> h.dataset().qualifiedName().equals("gold.event"));
       assertThat(service.search("人口", 10)).extracting(h -> h.dataset().qualifiedName()).containsExactly("gold.person");

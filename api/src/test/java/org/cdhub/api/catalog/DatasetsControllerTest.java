@@ -1,5 +1,6 @@
 package org.cdhub.api.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -65,6 +66,29 @@ class DatasetsControllerTest {
         .andExpect(jsonPath("$.publishedAt").value("2026-11-20T01:05:00Z"))
         .andExpect(jsonPath("$.fields[?(@.name == 'id_number')].sensitivity").value("SENSITIVE_PERSONAL"))
         .andExpect(jsonPath("$.fields[?(@.name == 'master_id')].type").value("string"));
+  }
+
+  @Test
+  void carriesFreshnessAgainstTheUpdateCycleAndTheQualityScore() throws Exception {
+    Instant fourDaysAgo = Instant.now().minus(java.time.Duration.ofDays(4));
+    Dataset place = DatasetDescriptions.forTable(LakehouseTable.GOLD_PLACE, 12, 7L, fourDaysAgo, fourDaysAgo);
+    Dataset person = DatasetDescriptions.forTable(LakehouseTable.GOLD_PERSON, 12, 7L, Instant.now().minusSeconds(60), Instant.now());
+    when(catalog.find("gold.place")).thenReturn(place);
+    when(catalog.find("gold.person")).thenReturn(person);
+    when(catalog.quality("gold.person")).thenReturn(java.util.Optional.of(org.cdhub.catalog.registry.DatasetQuality.of("gold.person",
+        List.of(new org.cdhub.catalog.registry.DatasetQuality.Run("run-1", 3, 1, 100, 10, Instant.now())))));
+
+    String stale = mvc.perform(get(PATH, "gold.place").header("X-API-Key", KEY))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.freshness").value("STALE"))
+        .andExpect(jsonPath("$.qualityScore").doesNotExist())
+        .andReturn().getResponse().getContentAsString();
+    long age = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stale).get("dataAgeSeconds").asLong();
+    assertThat(age).isBetween(4 * 86_400L, 4 * 86_400L + 600);
+    mvc.perform(get(PATH, "gold.person").header("X-API-Key", KEY))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.freshness").value("FRESH"))
+        .andExpect(jsonPath("$.qualityScore").value(67.5));
   }
 
   @Test

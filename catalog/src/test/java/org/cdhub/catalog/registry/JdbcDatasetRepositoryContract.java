@@ -127,6 +127,25 @@ abstract class JdbcDatasetRepositoryContract {
     assertThat(datasets.findAll()).extracting(Dataset::qualifiedName).containsExactly("gold.person");
   }
 
+  @Test
+  void keepsTheLatestQualityScoreOfARegisteredDataset() {
+    datasets.upsert(DatasetDescriptions.forTable(LakehouseTable.GOLD_PERSON, 100, 1L, COMMITTED, PUBLISHED));
+    DatasetQuality first = DatasetQuality.of("gold.person",
+        List.of(new DatasetQuality.Run("run-1", 9, 1, 200, 20, COMMITTED)));
+    DatasetQuality second = DatasetQuality.of("gold.person", List.of(new DatasetQuality.Run("run-2", 10, 0, 100, 0, PUBLISHED),
+        new DatasetQuality.Run("run-3", 5, 5, 100, 50, COMMITTED)));
+
+    catalog.qualityScores().record(first);
+    catalog.qualityScores().record(second);
+
+    DatasetQuality read = catalog.qualityScores().find("gold.person").orElseThrow();
+    assertThat(read.score()).isEqualTo(second.score());
+    assertThat(read.runIds()).containsExactly("run-2", "run-3");
+    assertThat(read.measuredAt()).isEqualTo(PUBLISHED.truncatedTo(ChronoUnit.MILLIS));
+    assertThat(read.quarantinedRows()).isEqualTo(50);
+    assertThat(catalog.qualityScores().find("gold.place")).isEmpty();
+  }
+
   private static Dataset withFields(List<DatasetField> fields) {
     return new Dataset("640100-SQGX-000001", "shared.view_x", "共享视图 (shared view)", "市大数据管理局 (city data bureau)",
         "a view", "shared", "Iceberg (Parquet)", SharingType.UNCONDITIONAL, null, null, false, UpdateCycle.DAILY,

@@ -1,8 +1,7 @@
-package org.cdhub.launcher;
+package org.cdhub.catalog.lineage;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.cdhub.model.contract.FieldSpec;
 import org.cdhub.model.contract.SourceContract;
 import org.cdhub.model.entity.EntityType;
@@ -31,18 +31,21 @@ import org.cdhub.model.lakehouse.LakehouseTable;
  *     {@code api:<path>}, {@code client:<id>}), each with its layer (0 source .. 6 client) and label
  * @param edges from a node to the nodes it feeds, each with the step that moves the data
  */
-record DatasetLineage(Map<String, Node> nodes, Map<String, List<Edge>> edges) {
-  static final List<String> LAYERS = List.of("source (department)", "NiFi flow", "bronze", "silver", "gold", "served by", "clients (audit)");
+public record DatasetLineage(Map<String, Node> nodes, Map<String, List<Edge>> edges) {
+  public static final List<String> LAYERS = List.of("source (department)", "NiFi flow", "bronze", "silver", "gold", "served by", "clients (audit)");
 
-  record Node(String id, int layer, String label) {}
+  public record Node(String id, int layer, String label) {}
 
-  record Edge(String from, String to, String step) {}
+  public record Edge(String from, String to, String step) {}
 
   /** One raw field's way to the gold column it fills. */
-  record ColumnPath(String feed, String rawField, String silverColumn, String goldColumn, int trustRank) {}
+  public record ColumnPath(String feed, String rawField, String silverColumn, String goldColumn, int trustRank) {}
 
-  /** The hub's lineage graph; {@code readers} are audited client ids per dataset. */
-  static DatasetLineage of(Collection<SourceContract> contracts, FeedDefinitions feeds, Map<String, Set<String>> readers) {
+  /**
+   * The hub's lineage graph; {@code hasFlow} tells whether a feed has a NiFi flow definition,
+   * {@code readers} are audited client ids per dataset.
+   */
+  public static DatasetLineage of(Collection<SourceContract> contracts, Predicate<String> hasFlow, Map<String, Set<String>> readers) {
     Map<String, Node> nodes = new LinkedHashMap<>();
     Map<String, List<Edge>> edges = new LinkedHashMap<>();
     class Builder {
@@ -64,7 +67,7 @@ record DatasetLineage(Map<String, Node> nodes, Map<String, List<Edge>> edges) {
       String gold = LakehouseTable.gold(c.entity()).qualifiedName();
       b.node("source:" + c.feed(), 0, c.ownerDepartment() + ": " + c.title());
       b.node(bronze, 2, c.title());
-      if (Files.isRegularFile(feeds.flowDefinition(c.feed()))) {
+      if (hasFlow.test(c.feed())) {
         b.node("flow:" + c.feed(), 1, "flows/definitions/" + c.feed() + ".json");
         b.edge("source:" + c.feed(), "flow:" + c.feed(), "delivers (" + c.format().kind() + ")");
         b.edge("flow:" + c.feed(), bronze, "NiFi stateless: land bronze batch");
@@ -110,7 +113,7 @@ record DatasetLineage(Map<String, Node> nodes, Map<String, List<Edge>> edges) {
   }
 
   /** The nodes upstream and downstream of {@code id}, and the edges among them, in layer order. */
-  DatasetLineage around(String id) {
+  public DatasetLineage around(String id) {
     requireNonNull(id, "id is null");
     if (!nodes.containsKey(id)) {
       throw new IllegalArgumentException("No dataset " + id + " in the hub's lineage");
@@ -160,7 +163,7 @@ record DatasetLineage(Map<String, Node> nodes, Map<String, List<Edge>> edges) {
   }
 
   /** Every raw field that fills {@code column} of the entity's silver and gold tables, best trust first. */
-  static List<ColumnPath> column(Collection<SourceContract> contracts, EntityType entity, String column) {
+  public static List<ColumnPath> column(Collection<SourceContract> contracts, EntityType entity, String column) {
     List<ColumnPath> paths = new ArrayList<>();
     for (SourceContract c : contracts) {
       if (c.entity() != entity) {
@@ -175,18 +178,5 @@ record DatasetLineage(Map<String, Node> nodes, Map<String, List<Edge>> edges) {
     }
     paths.sort(java.util.Comparator.comparingInt(ColumnPath::trustRank).reversed().thenComparing(ColumnPath::feed));
     return paths;
-  }
-
-  /** The graph as a layered picture. */
-  LineageSvg.Graph picture(String title) {
-    List<List<LineageSvg.Node>> columns = new ArrayList<>();
-    for (int i = 0; i < LAYERS.size(); i++) {
-      columns.add(new ArrayList<>());
-    }
-    nodes.values().forEach(n -> columns.get(n.layer()).add(new LineageSvg.Node(n.id(), n.id().replaceFirst("^(source|flow|client):", ""),
-        n.label())));
-    List<LineageSvg.Edge> lines = new ArrayList<>();
-    edges.values().forEach(out -> out.forEach(e -> lines.add(new LineageSvg.Edge(e.from(), e.to()))));
-    return new LineageSvg.Graph(title, LAYERS, columns, lines);
   }
 }
