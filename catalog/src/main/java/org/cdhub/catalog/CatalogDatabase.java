@@ -9,6 +9,8 @@ import org.cdhub.catalog.grant.JdbcUnmaskGrantRepository;
 import org.cdhub.catalog.grant.UnmaskGrantRepository;
 import org.cdhub.catalog.registry.DatasetRepository;
 import org.cdhub.catalog.registry.JdbcDatasetRepository;
+import org.cdhub.catalog.subscription.JdbcSubscriptionRepository;
+import org.cdhub.catalog.subscription.SubscriptionRepository;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -33,6 +35,7 @@ public final class CatalogDatabase implements AutoCloseable {
   private final DatasetRepository datasets;
   private final AccessAuditLog auditLog;
   private final UnmaskGrantRepository unmaskGrants;
+  private final SubscriptionRepository subscriptions;
   private final int migrationsApplied;
 
   private CatalogDatabase(CatalogConfig config, PooledDataSource dataSource, int migrationsApplied) {
@@ -44,6 +47,7 @@ public final class CatalogDatabase implements AutoCloseable {
       case POSTGRESQL -> JdbcAccessAuditLog.Dialect.POSTGRESQL;
     });
     this.unmaskGrants = new JdbcUnmaskGrantRepository(dataSource);
+    this.subscriptions = new JdbcSubscriptionRepository(dataSource);
     this.migrationsApplied = migrationsApplied;
   }
 
@@ -91,6 +95,11 @@ public final class CatalogDatabase implements AutoCloseable {
   /** Who may see which personal fields unmasked, for what purpose, until when. */
   public UnmaskGrantRepository unmaskGrants() {
     return unmaskGrants;
+  }
+
+  /** Departments' dataset subscriptions: requests, decisions, grants. */
+  public SubscriptionRepository subscriptions() {
+    return subscriptions;
   }
 
   /** How many migrations this open applied (0 when the schema was already current). */
