@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
         CatalogCommand.class,
         LineageCommand.class,
         UnmaskCommand.class,
+        SubscriptionCommands.Subscribe.class,
+        SubscriptionCommands.Grants.class,
+        SubscriptionCommands.Approve.class,
         CommandLine.HelpCommand.class
     })
 public final class Hub implements Runnable {
