@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class SubscriptionAccess {
 
   /**
    * @param trino the lakehouse through Trino; null when no Trino is configured (rows then answer 503)
-   * @param rulesFile the access rules file Trino reads; null to write none
+   * @param rulesFile the access rules file Trino reads; null to write none (rows then answer 503)
    */
   public SubscriptionAccess(SubscriptionService service, TrinoLakehouse trino, Path rulesFile) {
     this.service = requireNonNull(service, "service is null");
@@ -48,7 +49,7 @@ public final class SubscriptionAccess {
   }
 
   public Subscription request(ApiClient client, String dataset, String purpose, String legalPurpose, List<String> columns,
-      String scope, java.time.Instant until, String requestedBy) {
+      String scope, Instant until, String requestedBy) {
     Subscription s = service.request(new SubscriptionRequest(client.id(), dataset, purpose, legalPurpose, columns, scope,
         until, requestedBy == null ? client.id() : requestedBy));
     publish();
@@ -109,6 +110,11 @@ public final class SubscriptionAccess {
     if (trino == null) {
       throw new TrinoUnavailableException("not-configured", "Cannot read the rows of subscription " + id
           + ": no Trino is configured (hub.trino.jdbc-url)", null);
+    }
+    if (rulesFile == null) {
+      // without rules Trino would give the department's user every row: refuse rather than leak
+      throw new TrinoUnavailableException("no-access-rules", "Cannot read the rows of subscription " + id
+          + ": Trino's access rules are not written by this API (hub.subscriptions.trino-rules-file)", null);
     }
     Dataset dataset = service.dataset(grant);
     List<String> columns = grant.request().columns();

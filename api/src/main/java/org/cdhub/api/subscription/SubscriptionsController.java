@@ -3,6 +3,7 @@ package org.cdhub.api.subscription;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class SubscriptionsController implements SubscriptionsApi {
   private final SubscriptionAccess subscriptions;
   private final CurrentClient currentClient;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  SubscriptionsController(SubscriptionAccess subscriptions, CurrentClient currentClient, java.time.Clock clock) {
+  SubscriptionsController(SubscriptionAccess subscriptions, CurrentClient currentClient, Clock clock) {
     this.subscriptions = requireNonNull(subscriptions, "subscriptions is null");
     this.currentClient = requireNonNull(currentClient, "currentClient is null");
     this.clock = requireNonNull(clock, "clock is null");
