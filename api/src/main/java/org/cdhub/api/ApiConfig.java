@@ -32,7 +32,10 @@ import org.springframework.validation.annotation.Validated;
  * hub.api.clients.&lt;client-id&gt;.purpose      purpose written to the audit log (default community-governance)
  * hub.api.clients.&lt;client-id&gt;.expires-at   instant the key stops working (ISO-8601; default never)
  * hub.api.clients.&lt;client-id&gt;.requests-per-second  requests the client may make per second (default 50)
- * hub.api.clients.&lt;client-id&gt;.roles        what it may see beyond masked records: provenance (default none)
+ * hub.api.clients.&lt;client-id&gt;.roles        what it may see or decide beyond masked records: provenance,
+ *                                          dataset-owner, auditor (default none)
+ * hub.api.clients.&lt;client-id&gt;.department   the department it acts for, as the catalog names providers
+ *                                          (required with dataset-owner)
  * hub.api.demo-key                         plain key of a demo client (demo runs only; hashed at startup)
  * hub.api.demo-communities                 communities the demo client may read (required with demo-key)
  * hub.api.demo-client-id                   client id of the demo client (default demo)
@@ -73,6 +76,8 @@ public record ApiConfig(
    * @param requestsPerSecond the client's rate limit ({@code hub.api.clients.<id>.requests-per-second})
    * @param roles what it may see beyond masked records ({@code hub.api.clients.<id>.roles})
    * @param jurisdiction codes of any level it may read ({@code hub.api.clients.<id>.jurisdiction}), see {@link Jurisdiction}
+   * @param department the department it acts for as the catalog names providers ({@code hub.api.clients.<id>.department});
+   *     null for none
    */
   public record Client(
       @NotBlank @Pattern(regexp = SHA256_HEX, message = "must be 64 lower-case hex digits (SHA-256 of the key)")
@@ -82,9 +87,10 @@ public record ApiConfig(
       @DefaultValue(DEFAULT_PURPOSE) @NotBlank String purpose,
       Instant expiresAt,
       @DefaultValue(DEFAULT_REQUESTS_PER_SECOND) @Min(1) int requestsPerSecond,
-      @DefaultValue List<@Pattern(regexp = ApiClient.PROVENANCE, message = "must be a known role: " + ApiClient.PROVENANCE) String> roles,
+      @DefaultValue List<@Pattern(regexp = ApiClient.ROLE_PATTERN, message = "must be a known role: " + ApiClient.ROLE_PATTERN) String> roles,
       @DefaultValue List<@Pattern(regexp = Jurisdiction.CODE,
-          message = "must be a district (6 digits), street (9), community (12) or grid (15) code") String> jurisdiction) {
+          message = "must be a district (6 digits), street (9), community (12) or grid (15) code") String> jurisdiction,
+      String department) {
     @ConstructorBinding
     public Client {
       communities = communities == null ? List.of() : List.copyOf(communities);
@@ -95,7 +101,7 @@ public record ApiConfig(
     /** A client bound only by {@code communities}. */
     public Client(String keySha256, List<String> communities, String purpose, Instant expiresAt, int requestsPerSecond,
         List<String> roles) {
-      this(keySha256, communities, purpose, expiresAt, requestsPerSecond, roles, List.of());
+      this(keySha256, communities, purpose, expiresAt, requestsPerSecond, roles, List.of(), null);
     }
 
     /** Every code the client is bound to: {@code jurisdiction} and {@code communities} together. */

@@ -47,6 +47,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.cdhub.api.subscription.SubscriptionAccess;
+import org.cdhub.api.subscription.SubscriptionConfig;
+import org.cdhub.catalog.subscription.SubscriptionService;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -55,7 +61,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** The one place the API's components are built and connected. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ApiConfig.class, StorageConfig.class, ServingConfig.class, TrinoConfig.class})
+@EnableConfigurationProperties({ApiConfig.class, StorageConfig.class, ServingConfig.class, TrinoConfig.class,
+    SubscriptionConfig.class})
 public class ApiWiring {
   private static final Logger LOG = LoggerFactory.getLogger(ApiWiring.class);
 
@@ -207,6 +214,35 @@ public class ApiWiring {
   ChangeFeed changeFeed(Catalog lakehouseCatalog, MasterAliasRepository aliases, CommunityAccess access) {
     // compares past snapshots: reads the table, not the roster's projection of the latest one
     return new ChangeFeed(new IcebergGoldPersonRepository(lakehouseCatalog), aliases, access);
+  }
+
+  /** Departments' subscriptions; each decision rewrites Trino's access rules when a rules file is configured. */
+  @Bean
+  SubscriptionAccess subscriptionAccess(CatalogDatabase catalogDatabase, Clock clock,
+      ObjectProvider<TrinoLakehouse> trino, SubscriptionConfig config) {
+    SubscriptionAccess access = new SubscriptionAccess(new SubscriptionService(catalogDatabase.datasets(),
+        catalogDatabase.subscriptions(), catalogDatabase.auditLog(), clock), trino.getIfAvailable(), config.trinoRulesFile());
+    access.publish(); // rules as the database holds them, before the first request
+    return access;
+  }
+
+  /** Ends access when a period ends even if nobody decides anything: expires due grants and rewrites the rules. */
+  @Bean(destroyMethod = "shutdownNow")
+  ScheduledExecutorService subscriptionExpiry(SubscriptionAccess access, SubscriptionConfig config) {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "subscription-expiry");
+      t.setDaemon(true);
+      return t;
+    });
+    long millis = config.expiryCheck().toMillis();
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        access.expireDue();
+      } catch (RuntimeException e) {
+        LOG.warn("Cannot expire subscriptions: {}", e.getMessage());
+      }
+    }, millis, millis, TimeUnit.MILLISECONDS);
+    return timer;
   }
 
   /** One line when the API is ready: where it listens, for people and for the launcher's log. */

@@ -1,7 +1,9 @@
 package org.cdhub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.MediaType.APPLICATION_JSON;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -62,6 +64,7 @@ class OpenApiContractTest {
   static final String SOUTH = "640106001002";
   static final String KEY = "north-platform-key-contract-01";
   static final String AUDITOR_KEY = "north-auditor-key-contract-01";
+  static final String OWNER_KEY = "data-owner-key-contract-01";
 
   @TempDir static Path dataDir;
   static List<MasterPerson> north;
@@ -80,6 +83,10 @@ class OpenApiContractTest {
     registry.add("hub.api.clients.north-auditor.key-sha256", () -> ApiClients.sha256Hex(AUDITOR_KEY));
     registry.add("hub.api.clients.north-auditor.communities", () -> NORTH);
     registry.add("hub.api.clients.north-auditor.roles", () -> "provenance");
+    registry.add("hub.api.clients.data-owner.key-sha256", () -> ApiClients.sha256Hex(OWNER_KEY));
+    registry.add("hub.api.clients.data-owner.communities", () -> NORTH);
+    registry.add("hub.api.clients.data-owner.roles", () -> "dataset-owner");
+    registry.add("hub.api.clients.data-owner.department", () -> DatasetDescriptions.CITY_DATA_BUREAU);
   }
 
   @BeforeAll
@@ -221,6 +228,41 @@ class OpenApiContractTest {
     assertThat((List<String>) com.jayway.jsonpath.JsonPath.read(body, "$.hits[*].dataset.qualifiedName")).contains("gold.person");
     call("searchDatasets", get("/api/v1/catalog/datasets").param("q", "   "), 400);
     call("searchDatasets", get("/api/v1/catalog/datasets").param("q", "人口").param("limit", "101"), 400);
+  }
+
+  @Test
+  void subscriptionsRequestedDecidedListedRevokedAndTheirRefusals() throws Exception {
+    String until = Instant.now().plusSeconds(86_400).toString();
+    String asked = "{\"dataset\":\"gold.person\",\"purpose\":\"低保复核\",\"columns\":[\"master_id\",\"community_code\"],"
+        + "\"scope\":\"" + NORTH + "\",\"until\":\"" + until + "\"}";
+    long first = id(call("requestSubscription", post("/api/v1/subscriptions").contentType(APPLICATION_JSON).content(asked), 201));
+    long second = id(call("requestSubscription", post("/api/v1/subscriptions").contentType(APPLICATION_JSON).content(asked), 201));
+    call("requestSubscription", post("/api/v1/subscriptions").contentType(APPLICATION_JSON)
+        .content(asked.replace("\"community_code\"", "\"salary\"")), 400);
+    call("listSubscriptions", get("/api/v1/subscriptions"), 200);
+    call("listSubscriptions", get("/api/v1/subscriptions").header("X-API-Key", OWNER_KEY), 200);
+
+    call("approveSubscription", post("/api/v1/subscriptions/{id}/approve", first), 403);
+    call("approveSubscription", post("/api/v1/subscriptions/{id}/approve", first).header("X-API-Key", OWNER_KEY), 200);
+    call("approveSubscription", post("/api/v1/subscriptions/{id}/approve", first).header("X-API-Key", OWNER_KEY), 409);
+    call("approveSubscription", post("/api/v1/subscriptions/{id}/approve", 999).header("X-API-Key", OWNER_KEY), 404);
+    call("rejectSubscription", post("/api/v1/subscriptions/{id}/reject", second).header("X-API-Key", OWNER_KEY)
+        .contentType(APPLICATION_JSON).content("{\"reason\":\"不需要\"}"), 200);
+    call("rejectSubscription", post("/api/v1/subscriptions/{id}/reject", second).header("X-API-Key", OWNER_KEY)
+        .contentType(APPLICATION_JSON).content("{}"), 400);
+
+    // this application has no Trino: a grant's rows answer 503, another client's 404, a rejected one's 403
+    call("listSubscriptionRows", get("/api/v1/subscriptions/{id}/rows", first), 503);
+    call("listSubscriptionRows", get("/api/v1/subscriptions/{id}/rows", first).header("X-API-Key", OWNER_KEY), 404);
+    call("listSubscriptionRows", get("/api/v1/subscriptions/{id}/rows", second), 403);
+    call("revokeSubscription", post("/api/v1/subscriptions/{id}/revoke", first).contentType(APPLICATION_JSON), 200);
+    call("revokeSubscription", post("/api/v1/subscriptions/{id}/revoke", first).header("X-API-Key", OWNER_KEY)
+        .contentType(APPLICATION_JSON).content("{\"reason\":\"again\"}"), 409);
+  }
+
+  private static long id(ResultActions result) throws Exception {
+    String body = result.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    return ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.id")).longValue();
   }
 
   /**

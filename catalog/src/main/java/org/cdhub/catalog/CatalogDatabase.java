@@ -11,6 +11,8 @@ import org.cdhub.catalog.registry.DatasetRepository;
 import org.cdhub.catalog.registry.JdbcDatasetRepository;
 import org.cdhub.catalog.registry.JdbcQualityScores;
 import org.cdhub.catalog.registry.QualityScores;
+import org.cdhub.catalog.subscription.JdbcSubscriptionRepository;
+import org.cdhub.catalog.subscription.SubscriptionRepository;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -36,6 +38,7 @@ public final class CatalogDatabase implements AutoCloseable {
   private final AccessAuditLog auditLog;
   private final UnmaskGrantRepository unmaskGrants;
   private final QualityScores qualityScores;
+  private final SubscriptionRepository subscriptions;
   private final int migrationsApplied;
 
   private CatalogDatabase(CatalogConfig config, PooledDataSource dataSource, int migrationsApplied) {
@@ -48,6 +51,7 @@ public final class CatalogDatabase implements AutoCloseable {
     });
     this.unmaskGrants = new JdbcUnmaskGrantRepository(dataSource);
     this.qualityScores = new JdbcQualityScores(dataSource);
+    this.subscriptions = new JdbcSubscriptionRepository(dataSource);
     this.migrationsApplied = migrationsApplied;
   }
 
@@ -100,6 +104,11 @@ public final class CatalogDatabase implements AutoCloseable {
   /** Who may see which personal fields unmasked, for what purpose, until when. */
   public UnmaskGrantRepository unmaskGrants() {
     return unmaskGrants;
+  }
+
+  /** Departments' dataset subscriptions: requests, decisions, grants. */
+  public SubscriptionRepository subscriptions() {
+    return subscriptions;
   }
 
   /** How many migrations this open applied (0 when the schema was already current). */

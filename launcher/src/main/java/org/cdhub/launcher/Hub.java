@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
         LineageCommand.class,
         UnmaskCommand.class,
         AtlasCommand.class,
+        SubscriptionCommands.Subscribe.class,
+        SubscriptionCommands.Grants.class,
+        SubscriptionCommands.Approve.class,
         CommandLine.HelpCommand.class
     })
 public final class Hub implements Runnable {

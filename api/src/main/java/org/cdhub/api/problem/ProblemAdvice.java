@@ -29,6 +29,7 @@ import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.cdhub.catalog.subscription.SubscriptionException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -113,6 +114,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> datasetNotRegistered(DatasetNotRegisteredException e, HttpServletRequest request) {
     return respond(new ApiProblem(HttpStatus.NOT_FOUND, "qualifiedName", "not-registered",
         "Dataset not in the catalog", e.getMessage()), request);
+  }
+
+  @ExceptionHandler(SubscriptionException.class)
+  ResponseEntity<ProblemDetail> subscription(SubscriptionException e, HttpServletRequest request) {
+    HttpStatus status = switch (e.kind()) {
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case CONFLICT -> HttpStatus.CONFLICT;
+    };
+    return respond(new ApiProblem(status, e.field(), e.rule(), "Subscription not possible", e.getMessage()), request);
   }
 
   @ExceptionHandler(PersonNotFoundException.class)

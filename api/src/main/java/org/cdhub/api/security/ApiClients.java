@@ -41,7 +41,8 @@ public final class ApiClients {
     requireNonNull(config, "config is null");
     Map<String, Registration> byHash = new HashMap<>();
     config.clients().forEach((id, client) -> add(byHash, client.keySha256(),
-        new Registration(new ApiClient(id, client.purpose(), client.jurisdictionCodes(), new HashSet<>(client.roles())),
+        new Registration(new ApiClient(id, client.purpose(), Jurisdiction.of(client.jurisdictionCodes()),
+            new HashSet<>(client.roles()), client.department()),
             client.expiresAt(),
             client.requestsPerSecond()), "hub.api.clients." + id));
     if (config.hasDemoClient()) {

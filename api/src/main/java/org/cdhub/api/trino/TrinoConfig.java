@@ -74,6 +74,11 @@ public record TrinoConfig(
         DEFAULT_SCHEMA, Duration.ofSeconds(30), 10_000);
   }
 
+  /** The same Trino, queried as {@code otherUser} (a department reading under its grants). */
+  public TrinoConfig withUser(String otherUser) {
+    return new TrinoConfig(jdbcUrl, otherUser, null, catalog, schema, queryTimeout, maxRows);
+  }
+
   /** Whether a Trino is configured at all. */
   public boolean configured() {
     return jdbcUrl != null;

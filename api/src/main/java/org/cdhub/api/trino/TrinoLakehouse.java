@@ -73,6 +73,14 @@ public final class TrinoLakehouse implements AutoCloseable {
     connectionProperties.setProperty("timeout", (config.queryTimeout().toSeconds() + 5) + "s");
   }
 
+  /**
+   * The same Trino for queries as {@code user} (without this one's password): what Trino's access
+   * rules give that user is all it reads. Close it after use.
+   */
+  public TrinoLakehouse asUser(String user) {
+    return new TrinoLakehouse(config.withUser(user), clock);
+  }
+
   public TrinoConfig config() {
     return config;
   }

@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Trino could not answer: down, starting, misconfigured, or the query ran past
- * {@code hub.trino.query-timeout}. {@link #rule()} is {@link #UNAVAILABLE} or {@link #TIMEOUT}. Answered 503.
+ * {@code hub.trino.query-timeout}. {@link #rule()} is {@link #UNAVAILABLE}, {@link #TIMEOUT}, or for
+ * subscription rows {@code not-configured} or {@code no-access-rules}. Answered 503.
  */
 public final class TrinoUnavailableException extends RuntimeException {
   public static final String UNAVAILABLE = "unavailable";

@@ -42,6 +42,15 @@ final class TrinoServer implements AutoCloseable {
 
   /** Starts Trino on a free port with {@code lakehouse} mounted as its catalog, and waits until it answers. */
   static TrinoServer start(Path workDir, LakehouseConfig lakehouse) throws IOException, InterruptedException {
+    return start(workDir, lakehouse, null);
+  }
+
+  /**
+   * As {@link #start(Path, LakehouseConfig)}, with Trino's file-based access control reading
+   * {@code accessRules} (re-read every second, so tests see a rewrite take effect); null for none.
+   */
+  static TrinoServer start(Path workDir, LakehouseConfig lakehouse, Path accessRules)
+      throws IOException, InterruptedException {
     Path home = serverHome();
     Path etc = Files.createDirectories(workDir.resolve("etc"));
     Path data = Files.createDirectories(workDir.resolve("data"));
@@ -79,6 +88,12 @@ final class TrinoServer implements AutoCloseable {
         "iceberg.jdbc-catalog.schema-version=V1",
         "fs.native-local.enabled=true",
         "local.location=/"));
+    if (accessRules != null) {
+      Files.writeString(etc.resolve("access-control.properties"), lines(
+          "access-control.name=file",
+          "security.config-file=" + accessRules.toAbsolutePath(),
+          "security.refresh-period=1s"));
+    }
     Path log = workDir.resolve("trino.log");
     ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/launcher").toString(), "run",
         "--etc-dir=" + etc, "--data-dir=" + data)
