@@ -102,8 +102,8 @@ public final class MergeJob {
     progress.say("%d golden place(s) from %d place record(s)", places.gold().count(), places.xref().count());
 
     Merged orgs = organizations(lake, builders, placeIndex, now, runId);
-    MergedPersons mergedPersons = MergedPersons.of(lake, new GoldPersonBuilder(trust.get(EntityType.PERSON), policy), placeIndex, now,
-        today, runId);
+    MergedPersons mergedPersons = MergedPersons.of(lake, new GoldPersonBuilder(trust.get(EntityType.PERSON), policy), placeIndex,
+        places.houseGrids(), now, today, runId);
     Merged persons = mergedPersons.merged();
     progress.say("%d golden person(s), %d organization(s)", persons.gold().count(), orgs.gold().count());
     Merged things = things(lake, builders, placeIndex, now, runId);
@@ -298,6 +298,16 @@ public final class MergeJob {
     Dataset<Row> index() {
       return gold.filter(col("code").isNotNull()).groupBy("place_type", "code").agg(min("master_id").as("master_id"));
     }
+
+    /** house_master_id, house_grid_code: the grid of each house, its own or else its building's, for its residents. */
+    Dataset<Row> houseGrids() {
+      Dataset<Row> houses = gold.filter(col("place_type").equalTo(PlaceType.HOUSE.name()))
+          .select(col("master_id").as("house_master_id"), col("parent_id").as("_parent"), col("grid_code").as("_own"));
+      Dataset<Row> parents = gold.select(col("master_id").as("_parent_id"), col("grid_code").as("_parent_grid"));
+      return houses.join(parents, houses.col("_parent").equalTo(parents.col("_parent_id")), "left")
+          .select(col("house_master_id"), coalesce(col("_own"), col("_parent_grid")).as("house_grid_code"))
+          .filter(col("house_grid_code").isNotNull());
+    }
   }
 
   /**
@@ -306,10 +316,13 @@ public final class MergeJob {
    * events that name a person by ID number.
    */
   record MergedPersons(Merged merged, Dataset<Row> byIdNumber, Dataset<Row> households) {
-    static MergedPersons of(Lakehouse lake, GoldPersonBuilder builder, Dataset<Row> placeIndex, Instant now, LocalDate today, String runId) {
+    static MergedPersons of(Lakehouse lake, GoldPersonBuilder builder, Dataset<Row> placeIndex, Dataset<Row> houseGrids, Instant now,
+        LocalDate today, String runId) {
       Dataset<Row> links = lake.read(JobTable.PERSON_LINK.identifier())
           .select(col("source_system"), col("source_record_id"), col("master_id"), col("match_rule"));
-      Dataset<Row> linked = withPlaceId(SilverRecords.current(lake, LakehouseTable.SILVER_PERSON), placeIndex)
+      Dataset<Row> placed = withPlaceId(SilverRecords.current(lake, LakehouseTable.SILVER_PERSON), placeIndex);
+      Dataset<Row> linked = placed
+          .join(houseGrids, placed.col("place_id").equalTo(houseGrids.col("house_master_id")), "left").drop("house_master_id")
           .join(links, Lakehouse.columns(List.of("source_system", "source_record_id")), "left")
           .localCheckpoint();
       long unlinked = linked.filter(col("master_id").isNull()).count();
@@ -364,6 +377,7 @@ public final class MergeJob {
           r.getAs("phone"),
           address(r),
           house ? r.getAs("place_id") : null,
+          house ? r.getAs("house_grid_code") : null,
           r.getAs("community_code"),
           RecordRows.stringList(r, "tags"),
           completeness(r));
