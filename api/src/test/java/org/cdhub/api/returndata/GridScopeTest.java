@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Grid-bound clients over gold tables holding grid codes the way the merge job writes them:
- * houses carry the housing register's code (one does not), a building the grid of its houses,
+ * houses carry the housing register's code (or their building's), a building the grid of its houses,
  * a compound across two grids none, one inside a grid that grid, the community none; a person
  * the grid of the house they live in. Each grid's worker sees exactly what truly lies in its grid.
  */
@@ -62,8 +62,7 @@ class GridScopeTest {
     placeRows.add(place("L-C2", "COMPOUND", "L-COMM", G2));
     TRUE_GRID_OF_BUILDING.forEach((b, grid) -> placeRows.add(place(b, "BUILDING", COMPOUND_OF_BUILDING.get(b), grid)));
     for (int n = 0; n < HOUSES; n++) {
-      // the register left house 0 without a grid code: it lies in its building's grid all the same
-      placeRows.add(place("L-H" + n, "HOUSE", buildingOf(n), n == 0 ? null : TRUE_GRID_OF_BUILDING.get(buildingOf(n))));
+      placeRows.add(place("L-H" + n, "HOUSE", buildingOf(n), TRUE_GRID_OF_BUILDING.get(buildingOf(n))));
     }
     GoldTableRows.append(lakehouse.catalog(), LakehouseTable.GOLD_PLACE, placeRows);
     for (MasterPerson p : TestPersons.of(NORTH, 1, 40, 11)) {

@@ -18,9 +18,10 @@ import org.cdhub.model.entity.PlaceType;
 /**
  * Builds one golden place from the facts its records state about its position in the hierarchy.
  *
- * <p>Grids: a house takes the grid code its records give it (survivorship). A building takes
- * the grid most of its houses' records give (ties to the smallest code): the grid management
- * assigns whole buildings, so a disagreeing house is a typo in the register. A compound or
+ * <p>Grids: a house takes the grid code its records give it (survivorship), else its
+ * building's ({@link #inBuildingGrid}). A building takes the grid most of its houses' records
+ * give (ties to the smallest code): the grid management assigns whole buildings, so a
+ * disagreeing house is a typo in the register. A compound or
  * community takes a grid only when all its houses lie in the same one; one spanning grids gets
  * none, since a grid is inherited downwards (the API gives a place without a grid its nearest
  * ancestor's) and one grid's worker must not see, or hand on, the other grid's part.
@@ -29,6 +30,7 @@ public final class GoldPlaceBuilder implements Serializable {
   private static final long serialVersionUID = 1L;
   static final String GRID_OF_MOST_HOUSES = "merge:grid_code:GRID_OF_MOST_HOUSES";
   static final String GRID_OF_ALL_HOUSES = "merge:grid_code:GRID_OF_ALL_HOUSES";
+  static final String GRID_OF_BUILDING = "merge:grid_code:GRID_OF_BUILDING";
 
   private final TrustRanks trust;
   private final SurvivorshipPolicy policy;
@@ -62,6 +64,14 @@ public final class GoldPlaceBuilder implements Serializable {
         gridCode(type, facts, votes),
         votes.provenance(),
         updatedAt);
+  }
+
+  /** A house without a grid code of its own, placed in its building's grid. */
+  static MasterPlace inBuildingGrid(MasterPlace house, String buildingGrid) {
+    Map<String, String> provenance = new TreeMap<>(house.provenance());
+    provenance.put("grid_code", GRID_OF_BUILDING);
+    return new MasterPlace(house.masterId(), house.placeType(), house.code(), house.name(), house.parentId(), house.address(),
+        house.districtCode(), house.communityCode(), requireNonNull(buildingGrid, "buildingGrid is null"), provenance, house.updatedAt());
   }
 
   private static String gridCode(PlaceType type, List<PlaceFact> facts, AttributeVotes<PlaceFact> votes) {

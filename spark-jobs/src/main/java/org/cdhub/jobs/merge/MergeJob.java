@@ -44,6 +44,7 @@ import org.cdhub.jobs.SourceContractSet;
 import org.cdhub.kernel.ParsedAddress;
 import org.cdhub.model.entity.EntityType;
 import org.cdhub.model.entity.MasterPerson;
+import org.cdhub.model.entity.MasterPlace;
 import org.cdhub.model.entity.PlaceType;
 import org.cdhub.model.entity.SilverEvent;
 import org.cdhub.model.entity.SilverOrganization;
@@ -278,11 +279,22 @@ public final class MergeJob {
               PlaceHierarchy.facts(RecordRows.fromRow(r, SilverPlace.class), compoundCodes).stream().map(RecordRows::toRow).iterator(),
           Encoders.row(factType)).localCheckpoint();
       StructType goldType = Lakehouse.sparkType(LakehouseTable.GOLD_PLACE.schema());
-      Dataset<Row> gold = facts.groupByKey((MapFunction<Row, String>) r -> r.getAs("place_key"), Encoders.STRING())
+      Dataset<Row> built = facts.groupByKey((MapFunction<Row, String>) r -> r.getAs("place_key"), Encoders.STRING())
           .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> {
             List<PlaceFact> list = new ArrayList<>();
             rows.forEachRemaining(r -> list.add(RecordRows.fromRow(r, PlaceFact.class)));
             return RecordRows.toRow(builder.build(key, list, now));
+          }, Encoders.row(goldType))
+          .localCheckpoint();
+      // a house the register gives no grid lies in its building's (grids take whole buildings)
+      Dataset<Row> buildingGrids = built.filter(col("place_type").equalTo(PlaceType.BUILDING.name()).and(col("grid_code").isNotNull()))
+          .select(col("master_id").as("_building"), col("grid_code").as("_building_grid"));
+      Dataset<Row> gold = built.join(buildingGrids, built.col("parent_id").equalTo(buildingGrids.col("_building"))
+              .and(built.col("place_type").equalTo(PlaceType.HOUSE.name())).and(built.col("grid_code").isNull()), "left")
+          .map((MapFunction<Row, Row>) r -> {
+            MasterPlace place = RecordRows.fromRow(r, MasterPlace.class);
+            String buildingGrid = r.getAs("_building_grid");
+            return RecordRows.toRow(buildingGrid == null ? place : GoldPlaceBuilder.inBuildingGrid(place, buildingGrid));
           }, Encoders.row(goldType))
           .localCheckpoint();
       UserDefinedFunction id = udf((UDF1<String, String>) PlaceHierarchy::masterId, DataTypes.StringType);
@@ -299,14 +311,10 @@ public final class MergeJob {
       return gold.filter(col("code").isNotNull()).groupBy("place_type", "code").agg(min("master_id").as("master_id"));
     }
 
-    /** house_master_id, house_grid_code: the grid of each house, its own or else its building's, for its residents. */
+    /** house_master_id, house_grid_code: the grid of each house that has one, for its residents. */
     Dataset<Row> houseGrids() {
-      Dataset<Row> houses = gold.filter(col("place_type").equalTo(PlaceType.HOUSE.name()))
-          .select(col("master_id").as("house_master_id"), col("parent_id").as("_parent"), col("grid_code").as("_own"));
-      Dataset<Row> parents = gold.select(col("master_id").as("_parent_id"), col("grid_code").as("_parent_grid"));
-      return houses.join(parents, houses.col("_parent").equalTo(parents.col("_parent_id")), "left")
-          .select(col("house_master_id"), coalesce(col("_own"), col("_parent_grid")).as("house_grid_code"))
-          .filter(col("house_grid_code").isNotNull());
+      return gold.filter(col("place_type").equalTo(PlaceType.HOUSE.name()).and(col("grid_code").isNotNull()))
+          .select(col("master_id").as("house_master_id"), col("grid_code").as("house_grid_code"));
     }
   }
 
