@@ -21,10 +21,10 @@ import org.cdhub.model.entity.PlaceType;
  * <p>Grids: a house takes the grid code its records give it (survivorship), else its
  * building's ({@link #inBuildingGrid}). A building takes the grid most of its houses' records
  * give (ties to the smallest code): the grid management assigns whole buildings, so a
- * disagreeing house is a typo in the register. A compound or
- * community takes a grid only when all its houses lie in the same one; one spanning grids gets
- * none, since a grid is inherited downwards (the API gives a place without a grid its nearest
- * ancestor's) and one grid's worker must not see, or hand on, the other grid's part.
+ * disagreeing house is a typo in the register. A compound or community takes a grid only when
+ * all its houses lie in the same one. One spanning grids gets none: it lies in neither as a
+ * whole, a grid-bound client would see it from one grid only, and the API's grid filter would
+ * hand its grid down to any place below it that has none.
  */
 public final class GoldPlaceBuilder implements Serializable {
   private static final long serialVersionUID = 1L;
