@@ -22,7 +22,7 @@ final class HousingExport implements SourceExport {
   static final String COMPOUND_FEED = "housing_compound";
   static final String COMPANY_FEED = "housing_property_company";
   static final List<String> HOUSE_COLUMNS = List.of("fwbm", "xqbm", "xqmc", "ldh", "dyh", "fh", "szlc", "jzmj", "fwyt", "fwzt", "fwdz",
-      "jwh_dm", "cqr_xm", "cqr_zjlx", "cqr_zjhm", "cqr_lxdh", "djrq", "updated_at");
+      "jwh_dm", "wgbm", "cqr_xm", "cqr_zjlx", "cqr_zjhm", "cqr_lxdh", "djrq", "updated_at");
   static final List<String> COMPOUND_COLUMNS = List.of("xqbm", "xqmc", "xqdz", "jd_mc", "sq_mc", "jwh_dm", "wygs_tyxydm", "wygs_mc",
       "kfs_mc", "jcnd", "lds", "fws", "updated_at");
   static final List<String> COMPANY_COLUMNS = List.of("tyxydm", "qymc", "fddbr", "zcdz", "lxdh", "zzdj", "glxqs", "updated_at");
@@ -40,6 +40,7 @@ final class HousingExport implements SourceExport {
         fwzt VARCHAR(16),
         fwdz TEXT,
         jwh_dm VARCHAR(12),
+        wgbm VARCHAR(15),
         cqr_xm VARCHAR(100),
         cqr_zjlx VARCHAR(16),
         cqr_zjhm VARCHAR(24),
@@ -150,6 +151,8 @@ final class HousingExport implements SourceExport {
           },
           n.address("fwdz", ADDRESSES.pick(rng).render(h)),
           h.community().code(),
+          // the grid management assigns whole buildings to grids; the register copies the code
+          h.building().grid().code(),
           ownerName,
           owner.isPerson() ? "身份证" : "统一社会信用代码",
           ownerId,

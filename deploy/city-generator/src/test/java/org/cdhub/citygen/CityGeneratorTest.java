@@ -326,6 +326,35 @@ class CityGeneratorTest {
   }
 
   @Test
+  void everyHouseCarriesTheGridOfItsBuildingAsTheTruthHasIt() throws IOException {
+    List<String> header = FeedReader.parseCsv(Files.readString(city.truthDir().resolve("houses.csv"))).get(0);
+    Map<String, List<String>> trueHouses = new HashMap<>();
+    for (List<String> r : csvRows(city.truthDir().resolve("houses.csv"))) {
+      trueHouses.put(r.get(header.indexOf("true_house_id")), r);
+    }
+    Map<String, String> truth = truth("place_truth.csv", "housing_house");
+    Map<String, Set<String>> gridsByBuilding = new HashMap<>();
+    Set<String> listedGrids = new HashSet<>();
+    JsonNode cityJson = Json.MAPPER.readTree(city.truthDir().resolve("city.json").toFile());
+    for (JsonNode grid : cityJson.findValues("grids").stream().flatMap(g -> java.util.stream.StreamSupport.stream(g.spliterator(), false))
+        .toList()) {
+      listedGrids.add(grid.get("code").asText());
+    }
+    List<Map<String, String>> records = feeds.get("housing_house").records();
+    for (Map<String, String> r : records) {
+      String grid = r.get("wgbm");
+      List<String> house = trueHouses.get(truth.get(r.get("fwbm")));
+      assertThat(grid).as(r.get("fwbm")).matches("\\d{15}").startsWith(r.get("jwh_dm"))
+          .startsWith(house.get(header.indexOf("community_code")))
+          .isEqualTo(house.get(header.indexOf("grid_code")));
+      gridsByBuilding.computeIfAbsent(r.get("xqbm") + "|" + r.get("ldh"), k -> new HashSet<>()).add(grid);
+      assertThat(listedGrids).as(r.get("fwbm")).contains(grid);
+    }
+    assertThat(records).hasSizeGreaterThan(100);
+    assertThat(gridsByBuilding.values()).allSatisfy(grids -> assertThat(grids).hasSize(1));
+  }
+
+  @Test
   void ageStructureLooksLikeACity() throws IOException {
     List<List<String>> persons = csvRows(city.truthDir().resolve("persons.csv"));
     int tags = GroundTruth.PERSON_COLUMNS.indexOf("tags");

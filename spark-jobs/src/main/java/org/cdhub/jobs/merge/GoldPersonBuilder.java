@@ -22,6 +22,7 @@ import org.cdhub.model.entity.MasterPerson;
  */
 public final class GoldPersonBuilder implements Serializable {
   private static final long serialVersionUID = 1L;
+  static final String GRID_OF_HOUSE = "merge:house_id:GRID_OF_HOUSE";
 
   private final TrustRanks trust;
   private final SurvivorshipPolicy policy;
@@ -56,11 +57,17 @@ public final class GoldPersonBuilder implements Serializable {
     LocalDate birthDate = votes.choose("birth_date", PersonEvidence::birthDate);
     String phone = votes.choose("phone", PersonEvidence::phone);
     String address = votes.choose("address", PersonEvidence::address);
-    String houseId = votes.choose("house_id", PersonEvidence::houseId);
+    // the grid is the grid of the surviving house, not a vote of its own
+    Optional<PersonEvidence> houseSource = votes.pickSource("house_id", PersonEvidence::houseId).map(Source::record);
+    String houseId = houseSource.map(PersonEvidence::houseId).orElse(null);
+    String gridCode = houseSource.map(PersonEvidence::houseGridCode).orElse(null);
     String communityCode = votes.choose("community_code", PersonEvidence::communityCode);
     String districtCode = PlaceHierarchy.districtOf(communityCode);
     if (districtCode != null) {
       votes.provenance("district_code", votes.provenance().get("community_code"));
+    }
+    if (gridCode != null) {
+      votes.provenance("grid_code", GRID_OF_HOUSE);
     }
     Map<String, String> provenance = votes.provenance();
     List<KeyPopulations.Assertion> assertions = new ArrayList<>();
@@ -84,7 +91,7 @@ public final class GoldPersonBuilder implements Serializable {
         houseId,
         districtCode,
         communityCode,
-        null,
+        gridCode,
         tags,
         provenance,
         records.size(),

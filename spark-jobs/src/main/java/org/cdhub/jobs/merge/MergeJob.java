@@ -44,6 +44,7 @@ import org.cdhub.jobs.SourceContractSet;
 import org.cdhub.kernel.ParsedAddress;
 import org.cdhub.model.entity.EntityType;
 import org.cdhub.model.entity.MasterPerson;
+import org.cdhub.model.entity.MasterPlace;
 import org.cdhub.model.entity.PlaceType;
 import org.cdhub.model.entity.SilverEvent;
 import org.cdhub.model.entity.SilverOrganization;
@@ -102,8 +103,8 @@ public final class MergeJob {
     progress.say("%d golden place(s) from %d place record(s)", places.gold().count(), places.xref().count());
 
     Merged orgs = organizations(lake, builders, placeIndex, now, runId);
-    MergedPersons mergedPersons = MergedPersons.of(lake, new GoldPersonBuilder(trust.get(EntityType.PERSON), policy), placeIndex, now,
-        today, runId);
+    MergedPersons mergedPersons = MergedPersons.of(lake, new GoldPersonBuilder(trust.get(EntityType.PERSON), policy), placeIndex,
+        places.houseGrids(), now, today, runId);
     Merged persons = mergedPersons.merged();
     progress.say("%d golden person(s), %d organization(s)", persons.gold().count(), orgs.gold().count());
     Merged things = things(lake, builders, placeIndex, now, runId);
@@ -278,11 +279,22 @@ public final class MergeJob {
               PlaceHierarchy.facts(RecordRows.fromRow(r, SilverPlace.class), compoundCodes).stream().map(RecordRows::toRow).iterator(),
           Encoders.row(factType)).localCheckpoint();
       StructType goldType = Lakehouse.sparkType(LakehouseTable.GOLD_PLACE.schema());
-      Dataset<Row> gold = facts.groupByKey((MapFunction<Row, String>) r -> r.getAs("place_key"), Encoders.STRING())
+      Dataset<Row> built = facts.groupByKey((MapFunction<Row, String>) r -> r.getAs("place_key"), Encoders.STRING())
           .mapGroups((MapGroupsFunction<String, Row, Row>) (key, rows) -> {
             List<PlaceFact> list = new ArrayList<>();
             rows.forEachRemaining(r -> list.add(RecordRows.fromRow(r, PlaceFact.class)));
             return RecordRows.toRow(builder.build(key, list, now));
+          }, Encoders.row(goldType))
+          .localCheckpoint();
+      // a house the register gives no grid lies in its building's (grids take whole buildings)
+      Dataset<Row> buildingGrids = built.filter(col("place_type").equalTo(PlaceType.BUILDING.name()).and(col("grid_code").isNotNull()))
+          .select(col("master_id").as("_building"), col("grid_code").as("_building_grid"));
+      Dataset<Row> gold = built.join(buildingGrids, built.col("parent_id").equalTo(buildingGrids.col("_building"))
+              .and(built.col("place_type").equalTo(PlaceType.HOUSE.name())).and(built.col("grid_code").isNull()), "left")
+          .map((MapFunction<Row, Row>) r -> {
+            MasterPlace place = RecordRows.fromRow(r, MasterPlace.class);
+            String buildingGrid = r.getAs("_building_grid");
+            return RecordRows.toRow(buildingGrid == null ? place : GoldPlaceBuilder.inBuildingGrid(place, buildingGrid));
           }, Encoders.row(goldType))
           .localCheckpoint();
       UserDefinedFunction id = udf((UDF1<String, String>) PlaceHierarchy::masterId, DataTypes.StringType);
@@ -298,6 +310,12 @@ public final class MergeJob {
     Dataset<Row> index() {
       return gold.filter(col("code").isNotNull()).groupBy("place_type", "code").agg(min("master_id").as("master_id"));
     }
+
+    /** house_master_id, house_grid_code: the grid of each house that has one, for its residents. */
+    Dataset<Row> houseGrids() {
+      return gold.filter(col("place_type").equalTo(PlaceType.HOUSE.name()).and(col("grid_code").isNotNull()))
+          .select(col("master_id").as("house_master_id"), col("grid_code").as("house_grid_code"));
+    }
   }
 
   /**
@@ -306,10 +324,13 @@ public final class MergeJob {
    * events that name a person by ID number.
    */
   record MergedPersons(Merged merged, Dataset<Row> byIdNumber, Dataset<Row> households) {
-    static MergedPersons of(Lakehouse lake, GoldPersonBuilder builder, Dataset<Row> placeIndex, Instant now, LocalDate today, String runId) {
+    static MergedPersons of(Lakehouse lake, GoldPersonBuilder builder, Dataset<Row> placeIndex, Dataset<Row> houseGrids, Instant now,
+        LocalDate today, String runId) {
       Dataset<Row> links = lake.read(JobTable.PERSON_LINK.identifier())
           .select(col("source_system"), col("source_record_id"), col("master_id"), col("match_rule"));
-      Dataset<Row> linked = withPlaceId(SilverRecords.current(lake, LakehouseTable.SILVER_PERSON), placeIndex)
+      Dataset<Row> placed = withPlaceId(SilverRecords.current(lake, LakehouseTable.SILVER_PERSON), placeIndex);
+      Dataset<Row> linked = placed
+          .join(houseGrids, placed.col("place_id").equalTo(houseGrids.col("house_master_id")), "left").drop("house_master_id")
           .join(links, Lakehouse.columns(List.of("source_system", "source_record_id")), "left")
           .localCheckpoint();
       long unlinked = linked.filter(col("master_id").isNull()).count();
@@ -364,6 +385,7 @@ public final class MergeJob {
           r.getAs("phone"),
           address(r),
           house ? r.getAs("place_id") : null,
+          house ? r.getAs("house_grid_code") : null,
           r.getAs("community_code"),
           RecordRows.stringList(r, "tags"),
           completeness(r));

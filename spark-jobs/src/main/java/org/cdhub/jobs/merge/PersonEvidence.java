@@ -13,6 +13,7 @@ import java.util.List;
  *
  * @param address standardized address text (parsed parts in canonical form, else the raw text)
  * @param houseId master id of the house the record's address matched, or null
+ * @param houseGridCode grid code of that house (its own, else its building's), or null
  * @param completeness share of the silver record's attributes that are set, 0 to 1
  */
 public record PersonEvidence(
@@ -29,6 +30,7 @@ public record PersonEvidence(
     String phone,
     String address,
     String houseId,
+    String houseGridCode,
     String communityCode,
     List<String> tags,
     double completeness) implements Serializable {

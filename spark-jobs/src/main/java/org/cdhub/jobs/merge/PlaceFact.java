@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param placeKey natural key of the place, see {@link PlaceHierarchy}
  * @param parentKey natural key of the enclosing place, or null
+ * @param gridCode the grid code the record gives its house, as evidence for every level above it too
  * @param direct whether the record is a record of this very place (it gets a gold.xref row)
  */
 public record PlaceFact(
@@ -19,6 +20,7 @@ public record PlaceFact(
     String name,
     String address,
     String communityCode,
+    String gridCode,
     boolean direct,
     String sourceSystem,
     String sourceRecordId,

@@ -36,7 +36,7 @@ public final class PlaceHierarchy {
     if (!facts.isEmpty()) {
       PlaceFact deepest = facts.remove(facts.size() - 1);
       facts.add(new PlaceFact(deepest.placeType(), deepest.placeKey(), deepest.parentKey(), deepest.code(), deepest.name(), deepest.address(),
-          deepest.communityCode(), true, deepest.sourceSystem(), deepest.sourceRecordId(), deepest.trustRank(), deepest.ingestedAt(),
+          deepest.communityCode(), deepest.gridCode(), true, deepest.sourceSystem(), deepest.sourceRecordId(), deepest.trustRank(), deepest.ingestedAt(),
           deepest.completeness()));
       return facts;
     }
@@ -111,8 +111,8 @@ public final class PlaceHierarchy {
 
   private static PlaceFact fact(SilverPlace p, PlaceType type, String key, String parentKey, String code, String name, String address,
       String communityCode, boolean direct, double completeness) {
-    return new PlaceFact(type.name(), key, parentKey, code, name, address, communityCode, direct, p.sourceSystem(), p.sourceRecordId(),
-        p.trustRank(), p.ingestedAt(), completeness);
+    return new PlaceFact(type.name(), key, parentKey, code, name, address, communityCode, blankToNull(p.gridCode()), direct,
+        p.sourceSystem(), p.sourceRecordId(), p.trustRank(), p.ingestedAt(), completeness);
   }
 
   private static String blankToNull(String s) {

@@ -9,6 +9,8 @@ public enum PlaceAttribute implements EntityAttribute {
   NAME(AttributeSpec.of("name", EnumSet.of(FieldFormat.TEXT))),
   ADDRESS(AttributeSpec.of("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT))),
   COMMUNITY_CODE(AttributeSpec.of("community_code", EnumSet.of(FieldFormat.CODE))),
+  /** The grid (网格) the place lies in: 15 digits, the community code and 3 digits. */
+  GRID_CODE(AttributeSpec.of("grid_code", EnumSet.of(FieldFormat.CODE))),
   COMPOUND(AttributeSpec.of("compound", EnumSet.of(FieldFormat.TEXT))),
   BUILDING(AttributeSpec.of("building", EnumSet.of(FieldFormat.TEXT, FieldFormat.CODE))),
   UNIT(AttributeSpec.of("unit", EnumSet.of(FieldFormat.TEXT, FieldFormat.CODE))),

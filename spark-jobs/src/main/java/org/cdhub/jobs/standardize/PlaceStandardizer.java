@@ -33,6 +33,7 @@ public final class PlaceStandardizer implements RecordStandardizer<SilverPlace> 
   static final String RULE_BUILDING_FORMAT = "BUILDING-FORMAT";
   static final String RULE_UNIT_FORMAT = "UNIT-FORMAT";
   static final String RULE_ROOM_FORMAT = "ROOM-FORMAT";
+  static final String RULE_GRID_IN_COMMUNITY = "GRID-IN-COMMUNITY";
   static final String NOTE_OWNER_ID_KIND_INFERRED = "OWNER_ID_KIND_INFERRED";
   static final String NOTE_ADDRESS_DIFFERS = "ADDRESS_DIFFERS_FROM_COLUMNS";
 
@@ -78,6 +79,8 @@ public final class PlaceStandardizer implements RecordStandardizer<SilverPlace> 
     String building = check.accept(PlaceAttribute.BUILDING, raw -> part(raw, "号楼", RULE_BUILDING_FORMAT, ParsedAddress::building));
     String unit = check.accept(PlaceAttribute.UNIT, raw -> part(raw, "单元", RULE_UNIT_FORMAT, ParsedAddress::unit));
     String room = check.accept(PlaceAttribute.ROOM, raw -> part(raw, "室", RULE_ROOM_FORMAT, ParsedAddress::room));
+    String communityCode = check.stripped(PlaceAttribute.COMMUNITY_CODE);
+    String gridCode = check.accept(PlaceAttribute.GRID_CODE, raw -> gridIn(raw.strip(), communityCode));
     // a compound names itself; a house names its compound
     EntityAttribute compoundField = placeType == PlaceType.COMPOUND ? PlaceAttribute.NAME : PlaceAttribute.COMPOUND;
     AddressFields.Located place = addresses.locate(check, PlaceAttribute.ADDRESS, compoundField, PlaceAttribute.COMMUNITY_CODE);
@@ -113,7 +116,8 @@ public final class PlaceStandardizer implements RecordStandardizer<SilverPlace> 
         place.district(),
         place.street(),
         place.community(),
-        check.stripped(PlaceAttribute.COMMUNITY_CODE),
+        communityCode,
+        gridCode,
         managerCode == null ? null : managerCode.value(),
         managerName,
         ownerName,
@@ -123,6 +127,17 @@ public final class PlaceStandardizer implements RecordStandardizer<SilverPlace> 
         mapping.trustRank(),
         row.ingestedAt());
     return new StandardizeOutcome.Standardized<>(silver);
+  }
+
+  /**
+   * A grid code (its 15-digit pattern is the contract's) that lies in the record's community:
+   * grid codes extend the community code, so one that does not is a wrong code, not a grid.
+   */
+  private static Checked<String> gridIn(String grid, String communityCode) {
+    if (communityCode != null && !grid.startsWith(communityCode)) {
+      return Checked.rejected(RULE_GRID_IN_COMMUNITY, "grid code does not start with the community code " + communityCode);
+    }
+    return Checked.ok(grid);
   }
 
   /** The declared kind of the owner's identifier, or null when the feed has none or it is absent or unknown. */

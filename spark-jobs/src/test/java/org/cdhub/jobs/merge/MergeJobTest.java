@@ -48,6 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Merge on a small community written straight into silver (and person links as resolve would
  * write them): one compound with two houses, its property company, residents, a device, an
  * alarm. Tests run in order: the first merge, a re-run, then two person merges for aliases.
+ * Grids: {@link #TRUE_GRID} is where each house truly lies; the register gives 501 and 502 their
+ * grids (one each, so building 3 ties) and 503 none.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -58,6 +60,9 @@ class MergeJobTest {
   static final String HR = "hr_household";
   static final String DPF = "dpf_disabled";
   static final String ORG_CODE = "91640100MA76XYZ12K";
+  static final String GRID_1 = CC + "001";
+  static final String GRID_2 = CC + "002";
+  static final Map<String, String> TRUE_GRID = Map.of("FW-501", GRID_1, "FW-502", GRID_2, "FW-503", GRID_1);
   static final Instant T1 = Instant.parse("2026-01-01T00:00:00Z");
   static final Instant T2 = Instant.parse("2026-03-01T00:00:00Z");
   static final LocalDate TODAY = LocalDate.now(PersonEvidence.ZONE);
@@ -66,6 +71,7 @@ class MergeJobTest {
   static final String ID_CHILD = TestPeople.idNumber("640106", dateOfAge(10), 12);
   static final String ID_ALONE = TestPeople.idNumber("640106", dateOfAge(75), 13);
   static final String ID_OLD_TOGETHER = TestPeople.idNumber("640106", dateOfAge(80), 14);
+  static final String ID_TENANT = TestPeople.idNumber("640106", "19900101", 15);
 
   @TempDir
   static Path dir;
@@ -86,8 +92,9 @@ class MergeJobTest {
     lake = new Lakehouse(spark, config.lakehouse().catalogName());
     write(LakehouseTable.SILVER_PLACE, List.of(
         compound("XQ001", "丽景湾", ORG_CODE),
-        house("FW-501", "3", "2", "501", ID_OWNER),
-        house("FW-502", "3", "2", "502", null)));
+        house("FW-501", "3", "2", "501", ID_OWNER, TRUE_GRID.get("FW-501")),
+        house("FW-502", "3", "2", "502", null, TRUE_GRID.get("FW-502")),
+        house("FW-503", "3", "2", "503", null, null)));
     write(LakehouseTable.SILVER_ORGANIZATION, List.of(
         org("mr_enterprise", "E1", ORG_CODE, "宁夏丽景物业服务有限公司", 90, T1),
         org("housing_property_company", "P1", null, "宁夏丽景物业服务有限公司", 80, T2)));
@@ -96,8 +103,10 @@ class MergeJobTest {
         person(HR, "H2", ID_CHILD, "张小明", dateOfAge(10), "FW-501", "HH1", List.of()),
         person(DPF, "D1", ID_OWNER, "张三", "19700101", null, null, List.of("DISABLED")),
         person(HR, "H3", ID_ALONE, "李奶奶", dateOfAge(75), "FW-502", "HH2", List.of()),
-        person(HR, "H4", ID_OLD_TOGETHER, "王爷爷", dateOfAge(80), null, "HH3", List.of())));
-    writeLinks(Map.of(HR + ":H1", "P-OWNER", DPF + ":D1", "P-OWNER", HR + ":H2", "P-CHILD", HR + ":H3", "P-ALONE", HR + ":H4", "P-OLD"));
+        person(HR, "H4", ID_OLD_TOGETHER, "王爷爷", dateOfAge(80), null, "HH3", List.of()),
+        person(HR, "H5", ID_TENANT, "赵租客", "19900101", "FW-503", "HH4", List.of())));
+    writeLinks(Map.of(HR + ":H1", "P-OWNER", DPF + ":D1", "P-OWNER", HR + ":H2", "P-CHILD", HR + ":H3", "P-ALONE", HR + ":H4", "P-OLD",
+        HR + ":H5", "P-TENANT"));
     write(LakehouseTable.SILVER_THING, List.of(
         thing("vendor_device", "D-1", "SN9001", "门禁 old", 45, T1),
         thing("vendor_meter_reading", "M-1", "SN9001", "3号楼2单元门禁", 40, T2)));
@@ -130,8 +139,8 @@ class MergeJobTest {
     assertThat(community.placeType()).isEqualTo(PlaceType.COMMUNITY);
     assertThat(community.code()).isEqualTo(CC);
     assertThat(community.districtCode()).isEqualTo("640106");
-    // two houses, one building, one compound, one community
-    assertThat(places).hasSize(5);
+    // three houses, one building, one compound, one community
+    assertThat(places).hasSize(6);
     assertThat(xrefMaster("PLACE", COMPOUNDS, "XQ001")).isEqualTo(compound.masterId());
     assertThat(xrefMaster("PLACE", HOUSING, "FW-501")).isEqualTo(house.masterId());
   }
@@ -160,6 +169,39 @@ class MergeJobTest {
 
   @Test
   @Order(3)
+  void housesBuildingsAndResidentsTakeTheGridOfTheHouse() {
+    Map<String, MasterPlace> places = all(LakehouseTable.GOLD_PLACE, MasterPlace.class).stream()
+        .collect(Collectors.toMap(MasterPlace::masterId, p -> p));
+    MasterPlace house501 = placeByCode("FW-501");
+    assertThat(house501.gridCode()).isEqualTo(TRUE_GRID.get("FW-501"));
+    assertThat(house501.provenance().get("grid_code")).startsWith(HOUSING + ":FW-501:");
+    assertThat(placeByCode("FW-502").gridCode()).isEqualTo(TRUE_GRID.get("FW-502"));
+    MasterPlace building = places.get(house501.parentId());
+    // one house each: the tie goes to the smallest code
+    assertThat(building.gridCode()).isEqualTo(GRID_1);
+    assertThat(building.provenance().get("grid_code")).isEqualTo(GoldPlaceBuilder.GRID_OF_MOST_HOUSES);
+    // the register gives 503 no grid: it takes its building's, where it truly lies
+    assertThat(placeByCode("FW-503").gridCode()).isEqualTo(TRUE_GRID.get("FW-503"));
+    assertThat(placeByCode("FW-503").provenance().get("grid_code")).isEqualTo(GoldPlaceBuilder.GRID_OF_BUILDING);
+    MasterPlace compound = places.get(building.parentId());
+    assertThat(compound.gridCode()).as("a compound across two grids belongs to neither").isNull();
+    assertThat(compound.provenance()).doesNotContainKey("grid_code");
+    assertThat(places.get(compound.parentId()).gridCode()).isNull();
+
+    // residents: the grid of the house they truly live in, 503's from its building
+    Map<String, String> houseOf = Map.of("P-OWNER", "FW-501", "P-CHILD", "FW-501", "P-ALONE", "FW-502", "P-TENANT", "FW-503");
+    Map<String, MasterPerson> persons = all(LakehouseTable.GOLD_PERSON, MasterPerson.class).stream()
+        .collect(Collectors.toMap(MasterPerson::masterId, p -> p));
+    houseOf.forEach((person, house) -> {
+      assertThat(persons.get(person).gridCode()).as(person).isEqualTo(TRUE_GRID.get(house));
+      assertThat(persons.get(person).provenance().get("grid_code")).isEqualTo(GoldPersonBuilder.GRID_OF_HOUSE);
+    });
+    assertThat(persons.get("P-OLD").gridCode()).as("no known house, no grid").isNull();
+    assertThat(persons.get("P-OLD").provenance()).doesNotContainKey("grid_code");
+  }
+
+  @Test
+  @Order(4)
   void organizationsThingsAndEventsResolveOnTheirKeys() {
     List<MasterOrganization> orgs = all(LakehouseTable.GOLD_ORGANIZATION, MasterOrganization.class);
     assertThat(orgs).as("the record without a credit code joins the one registered under its name").hasSize(1);
@@ -180,7 +222,7 @@ class MergeJobTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void relationshipsLinkTheMastersWithTheirEvidence() {
     Map<String, List<Row>> byType = lake.read(LakehouseTable.GOLD_RELATIONSHIP).collectAsList().stream()
         .collect(Collectors.groupingBy(r -> r.getAs("relationship_type")));
@@ -195,7 +237,7 @@ class MergeJobTest {
     assertThat(edges(byType, "INVOLVES")).hasSize(1).allMatch(e -> e.endsWith("->P-ALONE"));
     assertThat(edges(byType, "INSTALLED_AT")).hasSize(1);
     assertThat(edges(byType, "OCCURRED_AT")).hasSize(1);
-    assertThat(edges(byType, "PART_OF")).hasSize(4);
+    assertThat(edges(byType, "PART_OF")).hasSize(5);
     Row owns = byType.get("OWNS").get(0);
     assertThat(owns.<String>getAs("source_system")).isEqualTo(HOUSING);
     assertThat(owns.<String>getAs("source_record_id")).isEqualTo("FW-501");
@@ -204,7 +246,7 @@ class MergeJobTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aRerunOnTheSameInputWritesNothing() {
     Map<TableIdentifier, Long> before = snapshots();
     JobResult again = MergeJob.run(spark, config);
@@ -214,16 +256,18 @@ class MergeJobTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void anAbsorbedMasterBecomesAnAliasAndFollowsLaterMerges() {
     // resolve merged the child into the owner's master (as two masters truly merging would)
-    writeLinks(Map.of(HR + ":H1", "P-OWNER", DPF + ":D1", "P-OWNER", HR + ":H2", "P-OWNER", HR + ":H3", "P-ALONE", HR + ":H4", "P-OLD"));
+    writeLinks(Map.of(HR + ":H1", "P-OWNER", DPF + ":D1", "P-OWNER", HR + ":H2", "P-OWNER", HR + ":H3", "P-ALONE", HR + ":H4", "P-OLD",
+        HR + ":H5", "P-TENANT"));
     MergeJob.run(spark, config);
     assertThat(aliases()).containsExactly(Map.entry("P-CHILD", "P-OWNER"));
     assertThat(all(LakehouseTable.GOLD_PERSON, MasterPerson.class)).extracting(MasterPerson::masterId).doesNotContain("P-CHILD");
 
     // then the owner's master is absorbed too: the older alias follows to the survivor
-    writeLinks(Map.of(HR + ":H1", "P-ALONE", DPF + ":D1", "P-ALONE", HR + ":H2", "P-ALONE", HR + ":H3", "P-ALONE", HR + ":H4", "P-OLD"));
+    writeLinks(Map.of(HR + ":H1", "P-ALONE", DPF + ":D1", "P-ALONE", HR + ":H2", "P-ALONE", HR + ":H3", "P-ALONE", HR + ":H4", "P-OLD",
+        HR + ":H5", "P-TENANT"));
     MergeJob.run(spark, config);
     assertThat(aliases()).containsOnly(Map.entry("P-CHILD", "P-ALONE"), Map.entry("P-OWNER", "P-ALONE"));
     // the event names the person by an ID number the survivor holds among its records
@@ -292,12 +336,12 @@ class MergeJobTest {
 
   static SilverPlace compound(String code, String name, String managerCode) {
     return new SilverPlace(COMPOUNDS, code, "b1", PlaceType.COMPOUND, code, name, null, null, null, null, "金凤区长城中路88号",
-        "金凤区", "长城中路街道", "丽景社区", CC, managerCode, "宁夏丽景物业服务有限公司", null, null, null, List.of(), 85, T1);
+        "金凤区", "长城中路街道", "丽景社区", CC, null, managerCode, "宁夏丽景物业服务有限公司", null, null, null, List.of(), 85, T1);
   }
 
-  static SilverPlace house(String code, String building, String unit, String room, String ownerId) {
+  static SilverPlace house(String code, String building, String unit, String room, String ownerId, String grid) {
     return new SilverPlace(HOUSING, code, "b1", PlaceType.HOUSE, code, "丽景湾小区" + building + "号楼" + unit + "单元" + room + "室",
-        "丽景湾小区", building, unit, room, null, "金凤区", "长城中路街道", "丽景社区", CC, null, null,
+        "丽景湾小区", building, unit, room, null, "金凤区", "长城中路街道", "丽景社区", CC, grid, null, null,
         ownerId == null ? null : "张三", ownerId, null, List.of(), 85, T1);
   }
 

@@ -13,8 +13,12 @@ class PlaceHierarchyTest {
   static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
   static SilverPlace house(String feed, String code, String compound, String building, String room) {
+    return house(feed, code, compound, building, room, null);
+  }
+
+  static SilverPlace house(String feed, String code, String compound, String building, String room, String grid) {
     return new SilverPlace(feed, code, "b", PlaceType.HOUSE, code, compound + building + "号楼1单元" + room + "室", compound, building, "1", room,
-        null, null, null, "丽景社区", "640106001001", null, null, null, null, null, List.of(), 85, T);
+        null, null, null, "丽景社区", "640106001001", grid, null, null, null, null, null, List.of(), 85, T);
   }
 
   @Test
@@ -45,7 +49,7 @@ class PlaceHierarchyTest {
   @Test
   void buildingsTakeTheirCodeFromTheCompoundRecord() {
     SilverPlace compound = new SilverPlace("housing_compound", "XQ9", "b", PlaceType.COMPOUND, "XQ9", "丽景湾", null, null, null, null,
-        "长城中路88号", null, null, "丽景社区", "640106001001", null, null, null, null, null, List.of(), 85, T);
+        "长城中路88号", null, null, "丽景社区", "640106001001", null, null, null, null, null, null, List.of(), 85, T);
     String key = PlaceHierarchy.compoundKeyOf(compound);
     List<PlaceFact> facts = PlaceHierarchy.facts(house("housing_house", "FW1", "丽景湾小区", "3", "501"), Map.of(key, "XQ9"));
 
@@ -57,9 +61,9 @@ class PlaceHierarchyTest {
   @Test
   void everyRecordHasExactlyOneDirectFactEvenWhenItCannotNameItsOwnLevel() {
     SilverPlace noRoom = new SilverPlace("housing_house", "FW9", "b", PlaceType.HOUSE, "FW9", "丽景湾小区3号楼", "丽景湾小区", "3", null, null,
-        null, null, null, "丽景社区", "640106001001", null, null, null, null, null, List.of(), 85, T);
+        null, null, null, "丽景社区", "640106001001", null, null, null, null, null, null, List.of(), 85, T);
     SilverPlace nothing = new SilverPlace("housing_compound", "XQ0", "b", PlaceType.COMPOUND, "XQ0", null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, List.of(), 85, T);
+        null, null, null, null, null, null, null, null, null, null, null, List.of(), 85, T);
 
     assertThat(PlaceHierarchy.facts(noRoom, Map.of())).filteredOn(PlaceFact::direct).singleElement()
         .satisfies(f -> assertThat(f.placeType()).isEqualTo("BUILDING"));

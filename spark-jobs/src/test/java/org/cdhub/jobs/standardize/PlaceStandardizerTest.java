@@ -59,6 +59,7 @@ class PlaceStandardizerTest {
     raw.put("fwzt", "自住");
     raw.put("fwdz", "金凤区长城中路街道丽景社区丽景湾小区3号楼2单元501室");
     raw.put("jwh_dm", "640106001001");
+    raw.put("wgbm", "640106001001002");
     raw.put("cqr_xm", "赵六");
     raw.put("cqr_zjlx", "身份证");
     raw.put("cqr_zjhm", OWNER_ID);
@@ -97,6 +98,38 @@ class PlaceStandardizerTest {
     assertThat(p.ownerIdNumber()).isEqualTo(OWNER_ID);
     assertThat(p.ownerPhone()).isEqualTo("13909510000");
     assertThat(p.notes()).doesNotContain(PlaceStandardizer.NOTE_ADDRESS_DIFFERS);
+    assertThat(p.gridCode()).isEqualTo("640106001001002");
+  }
+
+  @Test
+  void keepsAHouseWithAMalformedGridCodeDroppingTheCodeWithANoteNamingFieldAndRule() {
+    for (String bad : new String[] {"64010600100100", "6401060010010021", "64010600100100X", "640106001001'--", "６４０１０６００１００１００２"}) {
+      Map<String, String> raw = house();
+      raw.put("wgbm", bad);
+
+      SilverPlace p = silver(houses, "housing_house", raw);
+
+      assertThat(p.code()).as(bad).isEqualTo("FW6401060000123");
+      assertThat(p.gridCode()).as(bad).isNull();
+      assertThat(p.notes()).as(bad).anyMatch(n -> n.equals(ContractFieldRules.FIELD_PATTERN + ":wgbm")
+          || n.equals(ContractFieldRules.FIELD_MAX_LENGTH + ":wgbm"));
+      assertThat(p.room()).as("the rest of the row stands").isEqualTo("501");
+    }
+    Map<String, String> padded = house();
+    padded.put("wgbm", " 640106001001002 ");
+    assertThat(silver(houses, "housing_house", padded).gridCode()).isEqualTo("640106001001002");
+  }
+
+  @Test
+  void dropsAGridCodeOfAnotherCommunityWithANote() {
+    Map<String, String> raw = house();
+    raw.put("wgbm", "640106001002002");
+
+    SilverPlace p = silver(houses, "housing_house", raw);
+
+    assertThat(p.gridCode()).isNull();
+    assertThat(p.notes()).contains(PlaceStandardizer.RULE_GRID_IN_COMMUNITY + ":wgbm");
+    assertThat(p.communityCode()).isEqualTo("640106001001");
   }
 
   @Test

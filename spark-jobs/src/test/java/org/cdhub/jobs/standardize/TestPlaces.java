@@ -19,12 +19,12 @@ final class TestPlaces {
 
   static SilverPlace compound(String code, String name, String communityCode) {
     return new SilverPlace("housing_compound", code, "b0", PlaceType.COMPOUND, code, name, name, null, null, null, null, null, null,
-        null, communityCode, null, null, null, null, null, List.of(), 85, INGESTED);
+        null, communityCode, null, null, null, null, null, null, List.of(), 85, INGESTED);
   }
 
   static SilverPlace house(String code, String compound, String building, String unit, String room, String communityCode, String community) {
     return new SilverPlace("housing_house", code, "b0", PlaceType.HOUSE, code, null, compound, building, unit, room, null, null, null,
-        community, communityCode, null, null, null, null, null, List.of(), 85, INGESTED);
+        community, communityCode, null, null, null, null, null, null, List.of(), 85, INGESTED);
   }
 
   static KnownPlaces city() {

@@ -26,6 +26,7 @@ public record SilverPlace(
     @Doc("Parsed: street (街道)") String street,
     @Doc("Parsed: community (社区)") String community,
     @Doc("Community code") String communityCode,
+    @Doc("Grid code (网格编码) of a house, from the feed: the community code and 3 digits") String gridCode,
     @Doc("Credit code of the property company managing the compound") String managerCreditCode,
     @Doc("Name of the property company managing the compound") String managerName,
     @Sensitive(Sensitivity.PERSONAL) @Doc("Registered owner's name (person or company)") String ownerName,
