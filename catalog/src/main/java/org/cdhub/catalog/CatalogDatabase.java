@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import javax.sql.DataSource;
 import org.cdhub.catalog.audit.AccessAuditLog;
 import org.cdhub.catalog.audit.JdbcAccessAuditLog;
+import org.cdhub.catalog.correction.CommunityCorrectionRepository;
+import org.cdhub.catalog.correction.JdbcCommunityCorrectionRepository;
 import org.cdhub.catalog.grant.JdbcUnmaskGrantRepository;
 import org.cdhub.catalog.grant.UnmaskGrantRepository;
 import org.cdhub.catalog.registry.DatasetRepository;
@@ -33,6 +35,7 @@ public final class CatalogDatabase implements AutoCloseable {
   private final DatasetRepository datasets;
   private final AccessAuditLog auditLog;
   private final UnmaskGrantRepository unmaskGrants;
+  private final CommunityCorrectionRepository corrections;
   private final int migrationsApplied;
 
   private CatalogDatabase(CatalogConfig config, PooledDataSource dataSource, int migrationsApplied) {
@@ -44,6 +47,7 @@ public final class CatalogDatabase implements AutoCloseable {
       case POSTGRESQL -> JdbcAccessAuditLog.Dialect.POSTGRESQL;
     });
     this.unmaskGrants = new JdbcUnmaskGrantRepository(dataSource);
+    this.corrections = new JdbcCommunityCorrectionRepository(dataSource);
     this.migrationsApplied = migrationsApplied;
   }
 
@@ -91,6 +95,11 @@ public final class CatalogDatabase implements AutoCloseable {
   /** Who may see which personal fields unmasked, for what purpose, until when. */
   public UnmaskGrantRepository unmaskGrants() {
     return unmaskGrants;
+  }
+
+  /** Community workers' corrections of master persons, the source table of the feed community_correction. */
+  public CommunityCorrectionRepository corrections() {
+    return corrections;
   }
 
   /** How many migrations this open applied (0 when the schema was already current). */
