@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * hub.api.clients.&lt;client-id&gt;.purpose      purpose written to the audit log (default community-governance)
  * hub.api.clients.&lt;client-id&gt;.expires-at   instant the key stops working (ISO-8601; default never)
  * hub.api.clients.&lt;client-id&gt;.requests-per-second  requests the client may make per second (default 50)
- * hub.api.clients.&lt;client-id&gt;.roles        what it may see beyond masked records: provenance (default none)
+ * hub.api.clients.&lt;client-id&gt;.roles        what it may do beyond reading masked records: provenance, corrections (default none)
  * hub.api.demo-key                         plain key of a demo client (demo runs only; hashed at startup)
  * hub.api.demo-communities                 communities the demo client may read (required with demo-key)
  * hub.api.demo-client-id                   client id of the demo client (default demo)
@@ -82,7 +82,7 @@ public record ApiConfig(
       @DefaultValue(DEFAULT_PURPOSE) @NotBlank String purpose,
       Instant expiresAt,
       @DefaultValue(DEFAULT_REQUESTS_PER_SECOND) @Min(1) int requestsPerSecond,
-      @DefaultValue List<@Pattern(regexp = ApiClient.PROVENANCE, message = "must be a known role: " + ApiClient.PROVENANCE) String> roles,
+      @DefaultValue List<@Pattern(regexp = ApiClient.ROLE_PATTERN, message = "must be a known role: " + ApiClient.ROLE_PATTERN) String> roles,
       @DefaultValue List<@Pattern(regexp = Jurisdiction.CODE,
           message = "must be a district (6 digits), street (9), community (12) or grid (15) code") String> jurisdiction) {
     @ConstructorBinding

@@ -15,8 +15,11 @@ import java.util.Set;
 public record ApiClient(String id, String purpose, Jurisdiction jurisdiction, Set<String> roles) {
   /** May see a master record's source records (gold.xref) and per-attribute provenance. */
   public static final String PROVENANCE = "provenance";
-  /** Every role a client can be given. */
-  public static final Set<String> ROLES = Set.of(PROVENANCE);
+  /** May send corrections of its community's master persons and read their status. */
+  public static final String CORRECTIONS = "corrections";
+  /** Every role a client can be given, as {@link #ROLE_PATTERN} spells them for the configuration. */
+  public static final Set<String> ROLES = Set.of(PROVENANCE, CORRECTIONS);
+  public static final String ROLE_PATTERN = PROVENANCE + "|" + CORRECTIONS;
 
   public ApiClient {
     requireNonNull(id, "id is null");
