@@ -2,6 +2,7 @@ package org.cdhub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -44,6 +45,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -62,6 +64,7 @@ class OpenApiContractTest {
   static final String SOUTH = "640106001002";
   static final String KEY = "north-platform-key-contract-01";
   static final String AUDITOR_KEY = "north-auditor-key-contract-01";
+  static final String WORKER_KEY = "north-worker-key-contract-01";
 
   @TempDir static Path dataDir;
   static List<MasterPerson> north;
@@ -80,6 +83,9 @@ class OpenApiContractTest {
     registry.add("hub.api.clients.north-auditor.key-sha256", () -> ApiClients.sha256Hex(AUDITOR_KEY));
     registry.add("hub.api.clients.north-auditor.communities", () -> NORTH);
     registry.add("hub.api.clients.north-auditor.roles", () -> "provenance");
+    registry.add("hub.api.clients.north-worker.key-sha256", () -> ApiClients.sha256Hex(WORKER_KEY));
+    registry.add("hub.api.clients.north-worker.communities", () -> NORTH);
+    registry.add("hub.api.clients.north-worker.roles", () -> "corrections");
   }
 
   @BeforeAll
@@ -221,6 +227,35 @@ class OpenApiContractTest {
     assertThat((List<String>) com.jayway.jsonpath.JsonPath.read(body, "$.hits[*].dataset.qualifiedName")).contains("gold.person");
     call("searchDatasets", get("/api/v1/catalog/datasets").param("q", "   "), 400);
     call("searchDatasets", get("/api/v1/catalog/datasets").param("q", "人口").param("limit", "101"), 400);
+  }
+
+  @Test
+  void correctionSentListedReadAndRefused() throws Exception {
+    String corrections = "/api/v1/communities/{code}/corrections";
+    MasterPerson person = north.get(1);
+    String sent = call("submitCorrection", post(corrections, NORTH).header("X-API-Key", WORKER_KEY)
+        .contentType(MediaType.APPLICATION_JSON).content("{\"masterId\":\"" + person.masterId()
+            + "\",\"kind\":\"PHONE\",\"value\":\"13800001111\",\"effectiveDate\":\"2026-12-01\",\"note\":\"居民来电\"}"),
+        201).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    Number id = com.jayway.jsonpath.JsonPath.read(sent, "$.id");
+    String list = call("listCorrections", get(corrections, NORTH).header("X-API-Key", WORKER_KEY).param("limit", "5"), 200)
+        .andReturn().getResponse().getContentAsString();
+    String one = call("getCorrection", get(corrections + "/{id}", NORTH, id).header("X-API-Key", WORKER_KEY), 200)
+        .andReturn().getResponse().getContentAsString();
+    for (String body : List.of(sent, list, one)) {
+      assertThat(body).doesNotContain(person.idNumber()).doesNotContain("13800001111").contains("RECEIVED");
+    }
+    call("submitCorrection", post(corrections, NORTH).header("X-API-Key", WORKER_KEY).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"masterId\":\"" + person.masterId() + "\",\"kind\":\"PHONE\",\"value\":\"12345\",\"effectiveDate\":\"2026-12-01\"}"),
+        400);
+    call("submitCorrection", post(corrections, NORTH).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"masterId\":\"" + person.masterId() + "\",\"kind\":\"DECEASED\",\"effectiveDate\":\"2026-12-01\"}"), 403);
+    call("submitCorrection", post(corrections, SOUTH).header("X-API-Key", WORKER_KEY).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"masterId\":\"" + person.masterId() + "\",\"kind\":\"DECEASED\",\"effectiveDate\":\"2026-12-01\"}"), 403);
+    call("submitCorrection", post(corrections, NORTH).header("X-API-Key", WORKER_KEY).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"masterId\":\"P-NO-SUCH-PERSON\",\"kind\":\"DECEASED\",\"effectiveDate\":\"2026-12-01\"}"), 404);
+    call("listCorrections", get(corrections, NORTH), 403);
+    call("getCorrection", get(corrections + "/{id}", NORTH, id.longValue() + 1000).header("X-API-Key", WORKER_KEY), 404);
   }
 
   /**
