@@ -29,6 +29,8 @@ import org.cdhub.kernel.ParsedAddress;
  */
 public record CommunityCorrection(long id, String clientId, String communityCode, String masterId, String idNumber,
     CorrectionKind kind, String value, LocalDate effectiveDate, String note, Instant receivedAt) {
+  /** The feed corrections reach the lakehouse by (schemas/contracts/community_correction.yaml). */
+  public static final String FEED = "community_correction";
   public static final int MAX_NOTE = 500;
   public static final int MAX_ADDRESS = 200;
   /** As the API's path spells a master id. */
