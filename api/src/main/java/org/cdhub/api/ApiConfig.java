@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * hub.api.clients.&lt;client-id&gt;.purpose      purpose written to the audit log (default community-governance)
  * hub.api.clients.&lt;client-id&gt;.expires-at   instant the key stops working (ISO-8601; default never)
  * hub.api.clients.&lt;client-id&gt;.requests-per-second  requests the client may make per second (default 50)
- * hub.api.clients.&lt;client-id&gt;.roles        what it may see or decide beyond masked records: provenance,
+ * hub.api.clients.&lt;client-id&gt;.roles        what it may see or do beyond masked records: provenance, corrections,
  *                                          dataset-owner, auditor (default none)
  * hub.api.clients.&lt;client-id&gt;.department   the department it acts for, as the catalog names providers
  *                                          (required with dataset-owner)

@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.cdhub.api.audit.PersonalDataAudit;
+import org.cdhub.api.correction.CorrectionService;
+import org.cdhub.api.correction.LakehouseCorrectionProgress;
 import org.cdhub.api.catalog.DatasetCatalogService;
 import org.cdhub.api.report.CommunityReportService;
 import org.cdhub.api.report.ReportTemplates;
@@ -243,6 +245,15 @@ public class ApiWiring {
       }
     }, millis, millis, TimeUnit.MILLISECONDS);
     return timer;
+  }
+
+  /** Corrections sent by communities, stored in the catalog database; their status read from the lakehouse. */
+  @Bean
+  CorrectionService correctionService(CatalogDatabase catalogDatabase, Catalog lakehouseCatalog, CommunityAccess access,
+      PersonalDataAudit audit, Clock clock) {
+    IcebergGoldPersonRecords persons = new IcebergGoldPersonRecords(lakehouseCatalog);
+    return new CorrectionService(catalogDatabase.corrections(), persons,
+        new LakehouseCorrectionProgress(lakehouseCatalog, persons), access, audit, clock);
   }
 
   /** One line when the API is ready: where it listens, for people and for the launcher's log. */

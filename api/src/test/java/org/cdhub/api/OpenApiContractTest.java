@@ -46,6 +46,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -65,6 +66,7 @@ class OpenApiContractTest {
   static final String KEY = "north-platform-key-contract-01";
   static final String AUDITOR_KEY = "north-auditor-key-contract-01";
   static final String OWNER_KEY = "data-owner-key-contract-01";
+  static final String WORKER_KEY = "north-worker-key-contract-01";
 
   @TempDir static Path dataDir;
   static List<MasterPerson> north;
@@ -87,6 +89,9 @@ class OpenApiContractTest {
     registry.add("hub.api.clients.data-owner.communities", () -> NORTH);
     registry.add("hub.api.clients.data-owner.roles", () -> "dataset-owner");
     registry.add("hub.api.clients.data-owner.department", () -> DatasetDescriptions.CITY_DATA_BUREAU);
+    registry.add("hub.api.clients.north-worker.key-sha256", () -> ApiClients.sha256Hex(WORKER_KEY));
+    registry.add("hub.api.clients.north-worker.communities", () -> NORTH);
+    registry.add("hub.api.clients.north-worker.roles", () -> "corrections");
   }
 
   @BeforeAll
@@ -263,6 +268,35 @@ class OpenApiContractTest {
   private static long id(ResultActions result) throws Exception {
     String body = result.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     return ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.id")).longValue();
+  }
+
+  @Test
+  void correctionSentListedReadAndRefused() throws Exception {
+    String corrections = "/api/v1/communities/{code}/corrections";
+    MasterPerson person = north.get(1);
+    String sent = call("submitCorrection", post(corrections, NORTH).header("X-API-Key", WORKER_KEY)
+        .contentType(MediaType.APPLICATION_JSON).content("{\"masterId\":\"" + person.masterId()
+            + "\",\"kind\":\"PHONE\",\"value\":\"13800001111\",\"effectiveDate\":\"2026-12-01\",\"note\":\"居民来电\"}"),
+        201).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    Number id = com.jayway.jsonpath.JsonPath.read(sent, "$.id");
+    String list = call("listCorrections", get(corrections, NORTH).header("X-API-Key", WORKER_KEY).param("limit", "5"), 200)
+        .andReturn().getResponse().getContentAsString();
+    String one = call("getCorrection", get(corrections + "/{id}", NORTH, id).header("X-API-Key", WORKER_KEY), 200)
+        .andReturn().getResponse().getContentAsString();
+    for (String body : List.of(sent, list, one)) {
+      assertThat(body).doesNotContain(person.idNumber()).doesNotContain("13800001111").contains("RECEIVED");
+    }
+    call("submitCorrection", post(corrections, NORTH).header("X-API-Key", WORKER_KEY).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"masterId\":\"" + person.masterId() + "\",\"kind\":\"PHONE\",\"value\":\"12345\",\"effectiveDate\":\"2026-12-01\"}"),
+        400);
+    call("submitCorrection", post(corrections, NORTH).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"masterId\":\"" + person.masterId() + "\",\"kind\":\"DECEASED\",\"effectiveDate\":\"2026-12-01\"}"), 403);
+    call("submitCorrection", post(corrections, SOUTH).header("X-API-Key", WORKER_KEY).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"masterId\":\"" + person.masterId() + "\",\"kind\":\"DECEASED\",\"effectiveDate\":\"2026-12-01\"}"), 403);
+    call("submitCorrection", post(corrections, NORTH).header("X-API-Key", WORKER_KEY).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"masterId\":\"P-NO-SUCH-PERSON\",\"kind\":\"DECEASED\",\"effectiveDate\":\"2026-12-01\"}"), 404);
+    call("listCorrections", get(corrections, NORTH), 403);
+    call("getCorrection", get(corrections + "/{id}", NORTH, id.longValue() + 1000).header("X-API-Key", WORKER_KEY), 404);
   }
 
   /**

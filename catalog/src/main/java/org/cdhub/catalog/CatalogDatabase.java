@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import javax.sql.DataSource;
 import org.cdhub.catalog.audit.AccessAuditLog;
 import org.cdhub.catalog.audit.JdbcAccessAuditLog;
+import org.cdhub.catalog.correction.CommunityCorrectionRepository;
+import org.cdhub.catalog.correction.JdbcCommunityCorrectionRepository;
 import org.cdhub.catalog.grant.JdbcUnmaskGrantRepository;
 import org.cdhub.catalog.grant.UnmaskGrantRepository;
 import org.cdhub.catalog.registry.DatasetRepository;
@@ -39,6 +41,7 @@ public final class CatalogDatabase implements AutoCloseable {
   private final UnmaskGrantRepository unmaskGrants;
   private final QualityScores qualityScores;
   private final SubscriptionRepository subscriptions;
+  private final CommunityCorrectionRepository corrections;
   private final int migrationsApplied;
 
   private CatalogDatabase(CatalogConfig config, PooledDataSource dataSource, int migrationsApplied) {
@@ -52,6 +55,7 @@ public final class CatalogDatabase implements AutoCloseable {
     this.unmaskGrants = new JdbcUnmaskGrantRepository(dataSource);
     this.qualityScores = new JdbcQualityScores(dataSource);
     this.subscriptions = new JdbcSubscriptionRepository(dataSource);
+    this.corrections = new JdbcCommunityCorrectionRepository(dataSource);
     this.migrationsApplied = migrationsApplied;
   }
 
@@ -109,6 +113,11 @@ public final class CatalogDatabase implements AutoCloseable {
   /** Departments' dataset subscriptions: requests, decisions, grants. */
   public SubscriptionRepository subscriptions() {
     return subscriptions;
+  }
+
+  /** Community workers' corrections of master persons, the source table of the feed community_correction. */
+  public CommunityCorrectionRepository corrections() {
+    return corrections;
   }
 
   /** How many migrations this open applied (0 when the schema was already current). */

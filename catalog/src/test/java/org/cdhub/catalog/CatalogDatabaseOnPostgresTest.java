@@ -32,9 +32,9 @@ class CatalogDatabaseOnPostgresTest {
   @Test
   void migratesAnEmptySchemaOnceAndOnlyOnce() throws SQLException {
     try (CatalogDatabase catalog = CatalogDatabase.open(schema.config())) {
-      assertThat(catalog.migrationsApplied()).isEqualTo(6);
+      assertThat(catalog.migrationsApplied()).isEqualTo(7);
       assertThat(tablesIn(catalog, schema.name()))
-          .containsExactly("access_event", "catalog_schema_history", "dataset", "dataset_field", "dataset_quality", "subscription", "unmask_grant");
+          .containsExactly("access_event", "catalog_schema_history", "community_correction", "dataset", "dataset_field", "dataset_quality", "subscription", "unmask_grant");
     }
 
     try (CatalogDatabase reopened = CatalogDatabase.open(schema.config())) {
@@ -46,7 +46,7 @@ class CatalogDatabaseOnPostgresTest {
   void createsTheConfiguredSchemaWhenItIsMissing() throws SQLException {
     TestPostgres.FreshSchema missing = new TestPostgres.FreshSchema(schema.name() + "_new");
     try (CatalogDatabase catalog = CatalogDatabase.open(missing.config())) {
-      assertThat(catalog.migrationsApplied()).isEqualTo(6);
+      assertThat(catalog.migrationsApplied()).isEqualTo(7);
       assertThat(tablesIn(catalog, missing.name())).contains("dataset", "access_event");
     } finally {
       missing.close();

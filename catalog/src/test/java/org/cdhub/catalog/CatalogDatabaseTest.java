@@ -37,7 +37,7 @@ class CatalogDatabaseTest {
     Path dir = dataDir.resolve("not/yet/there");
 
     try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dir))) {
-      assertThat(catalog.migrationsApplied()).isEqualTo(6);
+      assertThat(catalog.migrationsApplied()).isEqualTo(7);
       assertThat(catalog.datasets().findAll()).isEmpty();
     }
     assertThat(dir.resolve("catalog.db")).isRegularFile();
@@ -125,7 +125,7 @@ class CatalogDatabaseTest {
     AccessEvent old2 = new AccessEvent(T0.plusSeconds(1), "client-b", null, "gold.person", "LIST", null, 0, false, "DENIED");
 
     try (CatalogDatabase catalog = CatalogDatabase.open(config)) {
-      assertThat(catalog.migrationsApplied()).isEqualTo(4);
+      assertThat(catalog.migrationsApplied()).isEqualTo(5);
       try (Connection c = catalog.dataSource().getConnection(); Statement s = c.createStatement()) {
         s.executeUpdate("INSERT INTO access_event (occurred_at, client_id, purpose, dataset, access_action, access_scope,"
             + " record_count, unmasked, outcome) VALUES (" + T0.toEpochMilli() + ", 'client-a', 'care', 'gold.person',"

@@ -162,7 +162,7 @@ final class BenchCommand implements Runnable {
       description = "Time resolve and merge on a generated city's person feeds and score the person links "
           + "against the generator's ground truth (pairwise precision, recall, F1; false merges of relatives).")
   static final class Resolve implements Callable<Integer> {
-    /** Every feed of entity person that has a flow. */
+    /** Every feed of entity person that has a flow, but the hub's own community_correction (no city data). */
     static final List<String> PERSON_FEEDS =
         List.of("hr_household", "ca_elderly", "ca_subsistence", "dpf_disabled", "va_veteran", "health_residents");
     /** Housing first: its places are what the person feeds' addresses are matched against. */

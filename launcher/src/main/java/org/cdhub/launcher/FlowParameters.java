@@ -10,7 +10,8 @@ import org.cdhub.flows.deploy.FlowProfile;
 /**
  * Parameter values of a flow in the embedded profile ({@code flows/profiles/embedded.properties},
  * or a benchmark's own), with {@code ${sources}} pointing at the generated city and
- * {@code ${contracts}} at the feeds' contracts; the cluster profile is applied by the deploy tool
+ * {@code ${contracts}} at the feeds' contracts and {@code ${data}} at the data directory (its catalog
+ * database feeds community_correction); the cluster profile is applied by the deploy tool
  * instead.
  */
 final class FlowParameters {
@@ -32,6 +33,8 @@ final class FlowParameters {
     FlowDefinition flow = FlowDefinition.load(feeds.flowDefinition(feed));
     Map<String, String> values = new LinkedHashMap<>(profile.valuesFor(flow, feed, Map.of(
         "sources", sourcesDir.toAbsolutePath().toString(),
+        // the data directory, whose catalog database is the source of the hub's own feed (community_correction)
+        "data", sourcesDir.toAbsolutePath().getParent().toString(),
         "contracts", feeds.contractsDir().toAbsolutePath().toString())));
     values.putAll(overrides);
     return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();

@@ -10,6 +10,8 @@ import org.cdhub.citygen.CityGenerator;
 import org.cdhub.citygen.CityGeneratorConfig;
 import org.cdhub.model.contract.SourceContract;
 import org.cdhub.model.contract.SourceContracts;
+import org.cdhub.catalog.CatalogConfig;
+import org.cdhub.catalog.correction.CommunityCorrection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +36,9 @@ class FlowParametersTest {
           // the department's drop directory holds the file the contract names
           assertThat(dir.resolve(contracts.get(feed).format().location())).as(feed + ": " + param)
               .exists().hasParent(Path.of(value));
+        } else if (name.equals("source.jdbc.url") && feed.equals(CommunityCorrection.FEED)) {
+          // the hub's own feed reads the catalog database of the data directory the city is generated in
+          assertThat(value).as(feed).isEqualTo(CatalogConfig.embedded(dir.toAbsolutePath().getParent()).jdbcUrl());
         } else if (name.equals("source.jdbc.url")) {
           assertThat(Files.exists(Path.of(value.substring("jdbc:sqlite:".length())))).as(feed + ": " + param).isTrue();
         }

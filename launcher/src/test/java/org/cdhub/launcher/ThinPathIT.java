@@ -14,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +27,8 @@ import java.util.SortedMap;
 import org.cdhub.catalog.CatalogConfig;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.catalog.audit.AccessEvent;
+import org.cdhub.catalog.correction.CommunityCorrection;
+import org.cdhub.catalog.correction.CorrectionKind;
 import org.cdhub.catalog.registry.Dataset;
 import org.cdhub.model.lakehouse.LakehouseTable;
 import org.junit.jupiter.api.BeforeAll;
@@ -251,6 +256,63 @@ class ThinPathIT {
   }
 
   /** The community's ID numbers and phones exactly as the source delivered them. */
+  /**
+   * Issue 6: a community's phone correction, stored as the API stores it, travels the hub's own
+   * feed (NiFi pulling the catalog database) through standardize, resolve and merge, and wins the
+   * person's phone over every department, naming its record in the provenance.
+   */
+  @Test
+  @Order(6)
+  void aCommunityPhoneCorrectionReachesGoldWithItsProvenance() throws Exception {
+    String[] person = new String[3];
+    try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
+      lake.forEachRow(LakehouseTable.GOLD_PERSON.identifier(), List.of("master_id", "id_number", "community_code", "phone"),
+          r -> {
+            if (person[0] == null && r.getField("id_number") != null && r.getField("community_code") != null
+                && r.getField("phone") != null) {
+              person[0] = (String) r.getField("master_id");
+              person[1] = (String) r.getField("id_number");
+              person[2] = (String) r.getField("community_code");
+            }
+          });
+    }
+    assertThat(person[0]).as("a gold person with ID number, community and phone").isNotNull();
+    String newPhone = "13912340000";
+    CommunityCorrection stored;
+    try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir))) {
+      stored = catalog.corrections().submit(CommunityCorrection.request("e2e-worker", person[2], person[0], person[1],
+          CorrectionKind.PHONE, newPhone, LocalDate.now(ZoneOffset.ofHours(8)), "居民来电更正", Instant.now()));
+    }
+
+    ResultLine ingest = pipeline.ingest(CommunityCorrection.FEED, List.of());
+    assertThat(ingest.values()).containsEntry("landed", "1").containsEntry("quarantined", "0");
+    pipeline.runJob("standardize");
+    pipeline.runJob("resolve");
+    pipeline.runJob("merge");
+
+    String recordId = Long.toString(stored.id());
+    Map<String, Object> gold = new HashMap<>();
+    Map<String, String> linked = new HashMap<>();
+    try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
+      lake.forEachRow(LakehouseTable.GOLD_XREF.identifier(), List.of("source_system", "source_record_id", "master_id"),
+          r -> {
+            if (CommunityCorrection.FEED.equals(r.getField("source_system"))) {
+              linked.put((String) r.getField("source_record_id"), (String) r.getField("master_id"));
+            }
+          });
+      lake.forEachRow(LakehouseTable.GOLD_PERSON.identifier(), List.of("master_id", "phone", "provenance"), r -> {
+        if (person[0].equals(r.getField("master_id"))) {
+          gold.put("phone", r.getField("phone"));
+          gold.put("provenance", r.getField("provenance"));
+        }
+      });
+    }
+    assertThat(linked).containsEntry(recordId, person[0]);
+    assertThat(gold.get("phone")).isEqualTo(newPhone);
+    assertThat(((Map<?, ?>) gold.get("provenance")).get("phone").toString())
+        .startsWith(CommunityCorrection.FEED + ":" + recordId + ":");
+  }
+
   private static List<String> rawIdNumbersAndPhones(String community) throws Exception {
     List<String> out = new ArrayList<>();
     String url = "jdbc:sqlite:" + dataDir.resolve("sources/departments/hr.db");

@@ -7,6 +7,13 @@ import jakarta.validation.Path;
 import java.util.Comparator;
 import java.util.Locale;
 import org.cdhub.api.catalog.DatasetNotRegisteredException;
+import org.cdhub.api.correction.CorrectionNotFoundException;
+import org.cdhub.catalog.correction.InvalidCorrectionException;
+import org.cdhub.api.security.RoleRequiredException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.cdhub.api.report.ReportNotDefinedException;
 import org.cdhub.api.returndata.PersonNotFoundException;
 import org.cdhub.api.returndata.DatasetUnavailableException;
@@ -137,6 +144,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return respond(new ApiProblem(HttpStatus.NOT_FOUND, "reportCode", "not-defined", "No such report", e.getMessage()), request);
   }
 
+  @ExceptionHandler(RoleRequiredException.class)
+  ResponseEntity<ProblemDetail> roleRequired(RoleRequiredException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.FORBIDDEN, "role", "required", "Role required", e.getMessage()), request);
+  }
+
+  /** A correction breaking one of its rules (phone, address, dates, note); the message never repeats the value. */
+  @ExceptionHandler(InvalidCorrectionException.class)
+  ResponseEntity<ProblemDetail> invalidCorrection(InvalidCorrectionException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.BAD_REQUEST, e.field(), e.rule(), "Invalid correction", e.getMessage()),
+        request);
+  }
+
+  @ExceptionHandler(CorrectionNotFoundException.class)
+  ResponseEntity<ProblemDetail> correctionNotFound(CorrectionNotFoundException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.NOT_FOUND, "correctionId", "not-found", "No such correction", e.getMessage()),
+        request);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     LOG.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
@@ -168,6 +193,25 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
               result.getArgument());
         }
       }
+    }
+    if (ex instanceof MethodArgumentNotValidException body) {
+      // a request body's field: the first by name, so that one body always gets the same code
+      FieldError first = body.getBindingResult().getFieldErrors().stream()
+          .min(Comparator.comparing(FieldError::getField).thenComparing(f -> String.valueOf(f.getCode())))
+          .orElse(null);
+      if (first != null) {
+        // the value is not echoed: a body carries phones and addresses
+        return invalidParameter(first.getField(), first.getCode() == null ? "invalid" : ApiProblem.kebab(first.getCode()),
+            first.getDefaultMessage(), null);
+      }
+    }
+    if (ex instanceof HttpMessageNotReadableException unreadable) {
+      if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+          && mapping.getPath().get(mapping.getPath().size() - 1).getFieldName() != null) {
+        String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+        return invalidParameter(field, "type", "has a value of the wrong type or format", null);
+      }
+      return new ApiProblem(status, "body", "malformed", "Malformed request body", "The request body is not valid JSON");
     }
     if (ex instanceof TypeMismatchException mismatch) {
       String field = mismatch instanceof MethodArgumentTypeMismatchException argument

@@ -9,12 +9,12 @@ import java.util.function.BiFunction;
  * joined by {@code |}, sent as URL-safe Base64 without padding. The last field may itself hold
  * {@code |} (a master id), so it cannot shift the others.
  */
-final class CursorToken {
+public final class CursorToken {
   private static final String SEPARATOR = "|";
 
   private CursorToken() {}
 
-  static String encode(String... fields) {
+  public static String encode(String... fields) {
     String plain = String.join(SEPARATOR, fields);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
@@ -25,7 +25,7 @@ final class CursorToken {
    *
    * @param malformed builds the cursor's own error from a reason and a cause (may be null)
    */
-  static String[] decode(String token, String version, int fields,
+  public static String[] decode(String token, String version, int fields,
       BiFunction<String, Throwable, InvalidCursorException> malformed) {
     String plain;
     try {

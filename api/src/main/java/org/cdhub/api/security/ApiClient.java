@@ -17,14 +17,16 @@ import java.util.Set;
 public record ApiClient(String id, String purpose, Jurisdiction jurisdiction, Set<String> roles, String department) {
   /** May see a master record's source records (gold.xref) and per-attribute provenance. */
   public static final String PROVENANCE = "provenance";
+  /** May send corrections of its community's master persons and read their status. */
+  public static final String CORRECTIONS = "corrections";
   /** Decides subscriptions to the datasets its {@code department} provides, and sees every subscription. */
   public static final String DATASET_OWNER = "dataset-owner";
   /** Sees every subscription (and decides none). */
   public static final String AUDITOR = "auditor";
   /** Every role a client can be given. */
-  public static final Set<String> ROLES = Set.of(PROVENANCE, DATASET_OWNER, AUDITOR);
+  public static final Set<String> ROLES = Set.of(PROVENANCE, CORRECTIONS, DATASET_OWNER, AUDITOR);
   /** {@link #ROLES} as one regular expression, for configuration checks. */
-  public static final String ROLE_PATTERN = PROVENANCE + "|" + DATASET_OWNER + "|" + AUDITOR;
+  public static final String ROLE_PATTERN = PROVENANCE + "|" + CORRECTIONS + "|" + DATASET_OWNER + "|" + AUDITOR;
 
   public ApiClient {
     requireNonNull(id, "id is null");

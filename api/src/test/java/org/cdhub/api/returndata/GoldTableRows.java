@@ -12,6 +12,7 @@ import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.data.GenericFileWriterFactory;
 import org.apache.iceberg.data.GenericRecord;
@@ -26,11 +27,16 @@ public final class GoldTableRows {
 
   /** Rows as column name to value; instants are stored as the table's timestamptz. */
   public static void append(Catalog catalog, LakehouseTable which, List<Map<String, Object>> rows) {
-    if (!((SupportsNamespaces) catalog).namespaceExists(Namespace.of(which.identifier().namespace().level(0)))) {
-      ((SupportsNamespaces) catalog).createNamespace(which.identifier().namespace());
+    append(catalog, which.identifier(), which.schema(), which.partitionSpec(), rows);
+  }
+
+  /** Rows of any table, e.g. a bronze one, created unpartitioned or as {@code spec} says when it does not exist. */
+  public static void append(Catalog catalog, TableIdentifier name, org.apache.iceberg.Schema schema,
+      org.apache.iceberg.PartitionSpec spec, List<Map<String, Object>> rows) {
+    if (!((SupportsNamespaces) catalog).namespaceExists(Namespace.of(name.namespace().level(0)))) {
+      ((SupportsNamespaces) catalog).createNamespace(name.namespace());
     }
-    Table table = catalog.tableExists(which.identifier()) ? catalog.loadTable(which.identifier())
-        : catalog.createTable(which.identifier(), which.schema(), which.partitionSpec());
+    Table table = catalog.tableExists(name) ? catalog.loadTable(name) : catalog.createTable(name, schema, spec);
     OutputFileFactory files = OutputFileFactory.builderFor(table, 7, System.nanoTime()).format(FileFormat.PARQUET).build();
     GenericFileWriterFactory writers = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).build();
     AppendFiles append = table.newAppend();
@@ -48,7 +54,7 @@ public final class GoldTableRows {
       try {
         writer.close();
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write " + which.qualifiedName() + " test rows", e);
+        throw new UncheckedIOException("Cannot write " + name + " test rows", e);
       }
       append.appendFile(writer.toDataFile());
     }

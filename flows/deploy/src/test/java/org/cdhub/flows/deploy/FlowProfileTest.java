@@ -42,8 +42,8 @@ class FlowProfileTest {
                 .hasMessageContaining("source.jdbc.password").hasMessageContaining("PROFILE-SECRET").hasMessageNotContaining("s3cret");
         assertThatThrownBy(() -> new FlowProfile("p", Map.of("hr_household/source.jdbc.ulr", "x")).valuesFor(HR, "hr_household", Map.of()))
                 .hasMessageContaining("hr_household/source.jdbc.ulr").hasMessageContaining("PROFILE-UNKNOWN-PARAMETER");
-        assertThatThrownBy(() -> new FlowProfile("p", Map.of("source.jdbc.url", "${data}/x")).valuesFor(HR, "hr_household", Map.of()))
-                .hasMessageContaining("${data}").hasMessageContaining("PROFILE-PLACEHOLDER");
+        assertThatThrownBy(() -> new FlowProfile("p", Map.of("source.jdbc.url", "${nowhere}/x")).valuesFor(HR, "hr_household", Map.of()))
+                .hasMessageContaining("${nowhere}").hasMessageContaining("PROFILE-PLACEHOLDER");
     }
 
     @Test
@@ -59,7 +59,7 @@ class FlowProfileTest {
                 FlowDefinition flow = FlowDefinition.load(d);
                 String feed = d.getFileName().toString().replaceFirst("\\.json$", "");
                 feeds.add(feed);
-                Map<String, String> values = profile.valuesFor(flow, feed, Map.of("sources", "/data/sources"));
+                Map<String, String> values = profile.valuesFor(flow, feed, Map.of("sources", "/data/sources", "data", "/data"));
                 for (FlowDefinition.Parameter p : flow.parameters()) {
                     boolean needed = p.value() == null && !p.sensitive()
                             && !(embedded && (EMBEDDED_RUNTIME.contains(p.name()) || p.name().endsWith(".user") || p.name().endsWith(".username")));
