@@ -99,6 +99,7 @@ public final class LineageService {
     List<AuditEntry> reads = auditLog.find(AuditQuery.latest(READS_SHOWN).withRecord(masterId));
     RecordLineage lineage = RecordLineage.trace(lake, masterId, reads);
     if (!lineage.found()) {
+      audit.read(client, query, dataset, ACTION, recordScope(masterId), List.of(), null); // an auditor's search is use too
       throw new PersonNotFoundException(masterId);
     }
     audit.read(client, query, dataset, ACTION, recordScope(masterId), List.of(masterId), null);

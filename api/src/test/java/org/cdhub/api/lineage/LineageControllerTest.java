@@ -205,6 +205,11 @@ class LineageControllerTest {
   @Test
   void answersAnUnknownMasterWith404() throws Exception {
     problem(mvc.perform(get(PERSON, "P-NO-SUCH-PERSON").header("X-API-Key", AUDITOR_KEY)), 404, "masterId.not-found");
+
+    try (CatalogDatabase catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir))) {
+      assertThat(catalog.auditLog().find(AuditQuery.latest(100).withClient("north-auditor")))
+          .anySatisfy(e -> assertThat(e.event().scope()).isEqualTo("record:P-NO-SUCH-PERSON"));
+    }
   }
 
   private static List<AuditEntry> audited(String masterId, String action) {
