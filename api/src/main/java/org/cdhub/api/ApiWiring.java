@@ -36,6 +36,8 @@ import org.cdhub.api.trino.TrinoConfig;
 import org.cdhub.api.trino.TrinoGoldPersonRepository;
 import org.cdhub.api.trino.TrinoLakehouse;
 import org.cdhub.catalog.CatalogDatabase;
+import org.cdhub.api.lineage.BundledContracts;
+import org.cdhub.api.lineage.LineageService;
 import org.cdhub.model.entity.MasterEvent;
 import org.cdhub.model.entity.MasterOrganization;
 import org.cdhub.model.lakehouse.LakehouseConfig;
@@ -172,6 +174,19 @@ public class ApiWiring {
   @Bean
   PersonalDataAudit personalDataAudit(CatalogDatabase catalogDatabase, Clock clock) {
     return new PersonalDataAudit(catalogDatabase.auditLog(), clock);
+  }
+
+  /**
+   * Lineage from the bundled source contracts. {@code hub.flows-dir} (optional) is the flow
+   * definitions' directory; without it every contracted feed is drawn with its flow, as the hub
+   * ships one per feed.
+   */
+  @Bean
+  LineageService lineageService(CatalogDatabase catalogDatabase, Catalog lakehouseCatalog,
+      PersonalDataAudit audit, @org.springframework.beans.factory.annotation.Value("${hub.flows-dir:#{null}}") java.nio.file.Path flowsDir) {
+    java.util.function.Predicate<String> hasFlow = flowsDir == null ? feed -> true
+        : feed -> java.nio.file.Files.isRegularFile(flowsDir.resolve(feed + ".json"));
+    return LineageService.over(BundledContracts.load().values(), hasFlow, lakehouseCatalog, catalogDatabase.auditLog(), audit);
   }
 
   @Bean

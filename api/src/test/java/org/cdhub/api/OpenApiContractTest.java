@@ -67,6 +67,7 @@ class OpenApiContractTest {
   static final String AUDITOR_KEY = "north-auditor-key-contract-01";
   static final String OWNER_KEY = "data-owner-key-contract-01";
   static final String WORKER_KEY = "north-worker-key-contract-01";
+  static final String LINEAGE_AUDITOR_KEY = "lineage-auditor-key-contract-01";
 
   @TempDir static Path dataDir;
   static List<MasterPerson> north;
@@ -85,6 +86,9 @@ class OpenApiContractTest {
     registry.add("hub.api.clients.north-auditor.key-sha256", () -> ApiClients.sha256Hex(AUDITOR_KEY));
     registry.add("hub.api.clients.north-auditor.communities", () -> NORTH);
     registry.add("hub.api.clients.north-auditor.roles", () -> "provenance");
+    registry.add("hub.api.clients.lineage-auditor.key-sha256", () -> ApiClients.sha256Hex(LINEAGE_AUDITOR_KEY));
+    registry.add("hub.api.clients.lineage-auditor.communities", () -> NORTH);
+    registry.add("hub.api.clients.lineage-auditor.roles", () -> "auditor");
     registry.add("hub.api.clients.data-owner.key-sha256", () -> ApiClients.sha256Hex(OWNER_KEY));
     registry.add("hub.api.clients.data-owner.communities", () -> NORTH);
     registry.add("hub.api.clients.data-owner.roles", () -> "dataset-owner");
@@ -198,6 +202,25 @@ class OpenApiContractTest {
     call("getCommunityPerson", get(person, NORTH, north.get(0).masterId()).header("X-API-Key", AUDITOR_KEY), 200);
     call("getCommunityPerson", get(person, NORTH, "P-NO-SUCH-PERSON"), 404);
     call("getCommunityPerson", get(person, SOUTH, north.get(0).masterId()), 403);
+  }
+
+  @Test
+  void datasetAndColumnLineageAndTheirRefusals() throws Exception {
+    String lineage = "/api/v1/catalog/datasets/{name}/lineage";
+    call("getDatasetLineage", get(lineage, "gold.person"), 200);
+    call("getDatasetLineage", get(lineage, "gold.person").param("column", "name"), 200);
+    call("getDatasetLineage", get(lineage, "gold.nothing"), 404);
+    call("getDatasetLineage", get(lineage, "gold.person").param("column", "favourite_colour"), 400);
+    call("getDatasetLineage", get(lineage, "gold.person").header("X-API-Key", "wrong-key-000000000"), 401);
+  }
+
+  @Test
+  void recordLineageForAuditorsOnly() throws Exception {
+    String lineage = "/api/v1/persons/{id}/lineage";
+    call("getPersonLineage", get(lineage, north.get(0).masterId()).header("X-API-Key", LINEAGE_AUDITOR_KEY), 200);
+    call("getPersonLineage", get(lineage, north.get(0).masterId()), 403);
+    call("getPersonLineage", get(lineage, "P-NO-SUCH-PERSON").header("X-API-Key", LINEAGE_AUDITOR_KEY), 404);
+    call("getPersonLineage", get(lineage, "not-a-master-id").header("X-API-Key", LINEAGE_AUDITOR_KEY), 400);
   }
 
   @Test

@@ -102,6 +102,11 @@ public final class LakehouseInspector implements AutoCloseable {
     return true;
   }
 
+  /** This lakehouse as {@link org.cdhub.catalog.lineage.LakehouseRows}, for the record lineage the API shares. */
+  public org.cdhub.catalog.lineage.LakehouseRows lineageRows() {
+    return (id, columns, filter, row) -> forEachRow(id, columns, filter, r -> row.accept(r::getField));
+  }
+
   public long rows(TableIdentifier id) {
     return facts(id).map(TableFacts::rows).orElse(0L);
   }

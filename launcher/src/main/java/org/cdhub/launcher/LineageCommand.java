@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cdhub.catalog.lineage.RecordLineage;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.catalog.audit.AuditEntry;
 import org.cdhub.catalog.audit.AuditQuery;
@@ -64,7 +65,7 @@ final class LineageCommand implements Callable<Integer> {
     }
     RecordLineage lineage;
     try (LakehouseInspector lake = new LakehouseInspector(LakehouseConfig.embedded(dataDir))) {
-      lineage = RecordLineage.trace(lake, masterId, audited);
+      lineage = RecordLineage.trace(lake.lineageRows(), masterId, audited);
     }
     if (!lineage.found()) {
       out.println("No golden person " + masterId + " in " + dataDir + " (gold.person and gold.xref hold no such master).");
@@ -110,15 +111,7 @@ final class LineageCommand implements Callable<Integer> {
       }
     }
     if (column != null) {
-      String table = dataset.substring(dataset.indexOf('.') + 1);
-      java.util.Optional<org.cdhub.model.contract.SourceContract> feed = dataset.startsWith("bronze.")
-          ? contracts.stream().filter(c -> c.feed().equals(table)).findFirst() : java.util.Optional.empty();
-      // a bronze table: its own feed's fields; a silver or gold table: every feed of its entity
-      java.util.Optional<org.cdhub.model.entity.EntityType> entity = feed.map(org.cdhub.model.contract.SourceContract::entity)
-          .or(() -> java.util.Arrays.stream(org.cdhub.model.entity.EntityType.values())
-              .filter(t -> org.cdhub.model.lakehouse.LakehouseTable.silver(t).qualifiedName().endsWith("." + table)).findFirst());
-      List<DatasetLineage.ColumnPath> paths = entity.map(t -> DatasetLineage.column(contracts, t, column)).orElse(List.of()).stream()
-          .filter(p -> feed.isEmpty() || p.feed().equals(table)).toList();
+      List<DatasetLineage.ColumnPath> paths = DatasetLineage.column(contracts, dataset, column);
       out.printf(Locale.ROOT, "column %s: %d raw field(s) fill it, highest trust first%n", column, paths.size());
       for (DatasetLineage.ColumnPath p : paths) {
         out.printf(Locale.ROOT, "  bronze.%s.%s -> %s -> %s  (trust %d)%n", p.feed(), p.rawField(), p.silverColumn(), p.goldColumn(),
@@ -139,14 +132,8 @@ final class LineageCommand implements Callable<Integer> {
    */
   static DatasetLineage hubLineage(java.util.Collection<org.cdhub.model.contract.SourceContract> contracts, FeedDefinitions feeds,
       CatalogDatabase catalog, int auditedReads) {
-    java.util.Map<String, java.util.Set<String>> readers = new java.util.TreeMap<>();
-    if (catalog != null) {
-      for (String served : List.of("gold.person", "gold.place", "gold.organization", "gold.event")) {
-        for (AuditEntry e : catalog.auditLog().find(AuditQuery.latest(auditedReads).withDataset(served).withOutcome("OK"))) {
-          readers.computeIfAbsent(served, k -> new java.util.TreeSet<>()).add(e.event().clientId());
-        }
-      }
-    }
+    java.util.Map<String, java.util.Set<String>> readers = catalog == null ? java.util.Map.of()
+        : DatasetLineage.readers(catalog.auditLog(), auditedReads);
     return DatasetLineage.of(contracts, feed -> Files.isRegularFile(feeds.flowDefinition(feed)), readers);
   }
 

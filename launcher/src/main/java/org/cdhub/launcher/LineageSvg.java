@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cdhub.catalog.lineage.RecordLineage;
 import org.cdhub.catalog.audit.AuditEntry;
 import org.cdhub.catalog.lineage.DatasetLineage;
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import org.cdhub.catalog.lineage.RecordLineage;
 import org.cdhub.catalog.CatalogConfig;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.catalog.audit.AccessEvent;
@@ -237,7 +238,7 @@ class ThinPathIT {
 
     RecordLineage lineage;
     try (LakehouseInspector lake = new LakehouseInspector(pipeline.lakehouse())) {
-      lineage = RecordLineage.trace(lake, merged, List.of());
+      lineage = RecordLineage.trace(lake.lineageRows(), merged, List.of());
     }
     assertThat(lineage.sources()).hasSize(recordsPerMaster.get(merged));
     assertThat(lineage.attributes()).containsKeys("name", "id_number");

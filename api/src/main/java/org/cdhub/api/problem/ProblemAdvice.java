@@ -123,6 +123,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         "Dataset not in the catalog", e.getMessage()), request);
   }
 
+  @ExceptionHandler(org.cdhub.api.lineage.DatasetNotInLineageException.class)
+  ResponseEntity<ProblemDetail> datasetNotInLineage(org.cdhub.api.lineage.DatasetNotInLineageException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.NOT_FOUND, "qualifiedName", "not-in-lineage", "Dataset not in the hub's lineage",
+        e.getMessage()), request);
+  }
+
+  @ExceptionHandler(org.cdhub.api.lineage.AuditorRoleRequiredException.class)
+  ResponseEntity<ProblemDetail> auditorRoleRequired(org.cdhub.api.lineage.AuditorRoleRequiredException e, HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.FORBIDDEN, "role", "auditor-required", "Auditors only", e.getMessage()), request);
+  }
+
   @ExceptionHandler(SubscriptionException.class)
   ResponseEntity<ProblemDetail> subscription(SubscriptionException e, HttpServletRequest request) {
     HttpStatus status = switch (e.kind()) {

@@ -162,6 +162,37 @@ public record DatasetLineage(Map<String, Node> nodes, Map<String, List<Edge>> ed
     }
   }
 
+  /** The gold tables the API serves to clients, whose reads name their readers. */
+  public static final List<String> SERVED_TABLES = List.of(LakehouseTable.GOLD_PERSON.qualifiedName(),
+      LakehouseTable.GOLD_PLACE.qualifiedName(), LakehouseTable.GOLD_ORGANIZATION.qualifiedName(), LakehouseTable.GOLD_EVENT.qualifiedName());
+
+  /** The clients the audit log saw read each served gold table, among its latest {@code auditedReads} successful reads of it. */
+  public static Map<String, Set<String>> readers(org.cdhub.catalog.audit.AccessAuditLog log, int auditedReads) {
+    Map<String, Set<String>> readers = new TreeMap<>();
+    for (String served : SERVED_TABLES) {
+      for (org.cdhub.catalog.audit.AuditEntry e : log.find(org.cdhub.catalog.audit.AuditQuery.latest(auditedReads).withDataset(served)
+          .withOutcome("OK"))) {
+        readers.computeIfAbsent(served, k -> new java.util.TreeSet<>()).add(e.event().clientId());
+      }
+    }
+    return readers;
+  }
+
+  /**
+   * The raw fields behind {@code column} of a dataset: of a bronze table, its own feed's fields; of a
+   * silver or gold table, every feed of its entity. Empty when no contract maps a field to it.
+   */
+  public static List<ColumnPath> column(Collection<SourceContract> contracts, String dataset, String column) {
+    String table = dataset.substring(dataset.indexOf('.') + 1);
+    java.util.Optional<SourceContract> feed = dataset.startsWith("bronze.")
+        ? contracts.stream().filter(c -> c.feed().equals(table)).findFirst() : java.util.Optional.empty();
+    java.util.Optional<EntityType> entity = feed.map(SourceContract::entity)
+        .or(() -> java.util.Arrays.stream(EntityType.values())
+            .filter(t -> LakehouseTable.silver(t).qualifiedName().endsWith("." + table)).findFirst());
+    return entity.map(t -> column(contracts, t, column)).orElse(List.of()).stream()
+        .filter(p -> feed.isEmpty() || p.feed().equals(table)).toList();
+  }
+
   /** Every raw field that fills {@code column} of the entity's silver and gold tables, best trust first. */
   public static List<ColumnPath> column(Collection<SourceContract> contracts, EntityType entity, String column) {
     List<ColumnPath> paths = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.cdhub.launcher;
+package org.cdhub.catalog.lineage;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,7 +24,8 @@ import org.cdhub.model.lakehouse.LakehouseTable;
  * ingestion time of its current silver version (silver.person), the delivery that brought the
  * batch (ops.ingestion_log: file or table, NiFi FlowFile id, bronze snapshot), the standardize
  * run that published it (ops.quality_run), retired ids now resolving to it (gold.master_alias)
- * and the API reads that returned it (the access audit).
+ * and the API reads that returned it (the access audit). Shared by {@code ./hub lineage} and the
+ * API's auditor endpoint; each brings its own Iceberg reader as {@link LakehouseRows}.
  *
  * @param masterId the golden person
  * @param communityCode its community, null when the master is not in gold.person
@@ -47,7 +48,7 @@ public record RecordLineage(String masterId, String communityCode, Map<String, A
   /** The feed, record and survivorship rule behind one golden attribute. */
   public record AttributeSource(String feed, String recordId, String rule) {
     /** Parses gold.person's provenance entry {@code feed:record:RULE}; the record id may hold colons. */
-    static AttributeSource parse(String entry) {
+    public static AttributeSource parse(String entry) {
       int first = entry.indexOf(':');
       int last = entry.lastIndexOf(':');
       if (first < 0 || last <= first) {
@@ -56,7 +57,7 @@ public record RecordLineage(String masterId, String communityCode, Map<String, A
       return new AttributeSource(entry.substring(0, first), entry.substring(first + 1, last), entry.substring(last + 1));
     }
 
-    String recordKey() {
+    public String recordKey() {
       return feed + ":" + recordId;
     }
   }
@@ -69,7 +70,7 @@ public record RecordLineage(String masterId, String communityCode, Map<String, A
    */
   public record SourceRecord(String feed, String recordId, String matchRule, String resolveRunId, Instant linkedAt, String batchId,
       Instant ingestedAt, Delivery delivery, StandardizeRun standardizeRun) {
-    String recordKey() {
+    public String recordKey() {
       return feed + ":" + recordId;
     }
   }
@@ -86,16 +87,16 @@ public record RecordLineage(String masterId, String communityCode, Map<String, A
   }
 
   /** Reads the lineage from the lakehouse and the audit log's entries for the master ({@code reads}, newest first). */
-  static RecordLineage trace(LakehouseInspector lake, String masterId, List<AuditEntry> reads) {
+  public static RecordLineage trace(LakehouseRows lake, String masterId, List<AuditEntry> reads) {
     requireNonNull(masterId, "masterId is null");
     String[] community = new String[1];
     Map<String, AttributeSource> attributes = new TreeMap<>();
     lake.forEachRow(LakehouseTable.GOLD_PERSON.identifier(), List.of("master_id", "community_code", "provenance"),
         Expressions.equal("master_id", masterId), r -> {
-          if (masterId.equals(r.getField("master_id"))) {
-            community[0] = (String) r.getField("community_code");
+          if (masterId.equals(r.apply("master_id"))) {
+            community[0] = (String) r.apply("community_code");
             @SuppressWarnings("unchecked")
-            Map<CharSequence, CharSequence> provenance = (Map<CharSequence, CharSequence>) r.getField("provenance");
+            Map<CharSequence, CharSequence> provenance = (Map<CharSequence, CharSequence>) r.apply("provenance");
             if (provenance != null) {
               provenance.forEach((k, v) -> attributes.put(k.toString(), AttributeSource.parse(v.toString())));
             }
@@ -107,9 +108,9 @@ public record RecordLineage(String masterId, String communityCode, Map<String, A
     lake.forEachRow(LakehouseTable.GOLD_XREF.identifier(),
         List.of("entity_type", "source_system", "source_record_id", "master_id", "match_rule", "run_id", "linked_at"),
         Expressions.and(Expressions.equal("entity_type", "PERSON"), Expressions.equal("master_id", masterId)), r -> {
-          if (masterId.equals(r.getField("master_id")) && "PERSON".equals(r.getField("entity_type"))) {
-            links.add(new Link((String) r.getField("source_system"), (String) r.getField("source_record_id"),
-                (String) r.getField("match_rule"), (String) r.getField("run_id"), instant(r.getField("linked_at"))));
+          if (masterId.equals(r.apply("master_id")) && "PERSON".equals(r.apply("entity_type"))) {
+            links.add(new Link((String) r.apply("source_system"), (String) r.apply("source_record_id"),
+                (String) r.apply("match_rule"), (String) r.apply("run_id"), instant(r.apply("linked_at"))));
           }
         });
 
@@ -120,10 +121,10 @@ public record RecordLineage(String masterId, String communityCode, Map<String, A
     if (!links.isEmpty()) {
       lake.forEachRow(LakehouseTable.SILVER_PERSON.identifier(), List.of("source_system", "source_record_id", "batch_id", "ingested_at"),
           Expressions.in("source_record_id", links.stream().map(Link::recordId).distinct().toArray()), r -> {
-            String key = r.getField("source_system") + ":" + r.getField("source_record_id");
-            Instant at = instant(r.getField("ingested_at"));
+            String key = r.apply("source_system") + ":" + r.apply("source_record_id");
+            Instant at = instant(r.apply("ingested_at"));
             if (keys.contains(key) && (latest.get(key) == null || at.isAfter((Instant) latest.get(key)[1]))) {
-              latest.put(key, new Object[] {r.getField("batch_id"), at});
+              latest.put(key, new Object[] {r.apply("batch_id"), at});
             }
           });
     }
@@ -134,18 +135,18 @@ public record RecordLineage(String masterId, String communityCode, Map<String, A
       lake.forEachRow(LakehouseTable.INGESTION_LOG.identifier(),
           List.of("batch_id", "status", "source", "flowfile_id", "bronze_snapshot_id", "delivered_at"),
           Expressions.in("batch_id", batches.toArray()), r -> {
-            if (batches.contains((String) r.getField("batch_id")) && "LANDED".equals(String.valueOf(r.getField("status")))) {
-              deliveries.put((String) r.getField("batch_id"), new Delivery((String) r.getField("source"), (String) r.getField("flowfile_id"),
-                  (Long) r.getField("bronze_snapshot_id"), instant(r.getField("delivered_at"))));
+            if (batches.contains((String) r.apply("batch_id")) && "LANDED".equals(String.valueOf(r.apply("status")))) {
+              deliveries.put((String) r.apply("batch_id"), new Delivery((String) r.apply("source"), (String) r.apply("flowfile_id"),
+                  (Long) r.apply("bronze_snapshot_id"), instant(r.apply("delivered_at"))));
             }
           });
     }
     Map<String, StandardizeRun> runs = new HashMap<>();
     if (!batches.isEmpty()) {
       lake.forEachRow(LakehouseTable.QUALITY_RUN.identifier(), List.of("run_id", "batch_ids", "status", "started_at"), r -> {
-        List<?> ids = (List<?>) r.getField("batch_ids");
-        StandardizeRun run = new StandardizeRun((String) r.getField("run_id"), String.valueOf(r.getField("status")),
-            instant(r.getField("started_at")));
+        List<?> ids = (List<?>) r.apply("batch_ids");
+        StandardizeRun run = new StandardizeRun((String) r.apply("run_id"), String.valueOf(r.apply("status")),
+            instant(r.apply("started_at")));
         for (Object id : ids == null ? List.of() : ids) {
           if (batches.contains(id.toString()) && "PUBLISHED".equals(run.status())) {
             runs.merge(id.toString(), run, (a, b) -> a.startedAt().isBefore(b.startedAt()) ? a : b);
@@ -167,8 +168,8 @@ public record RecordLineage(String masterId, String communityCode, Map<String, A
     List<String> aliases = new ArrayList<>();
     lake.forEachRow(LakehouseTable.GOLD_MASTER_ALIAS.identifier(), List.of("alias_id", "entity_type", "master_id"),
         Expressions.equal("master_id", masterId), r -> {
-          if (masterId.equals(r.getField("master_id")) && "PERSON".equals(String.valueOf(r.getField("entity_type")))) {
-            aliases.add((String) r.getField("alias_id"));
+          if (masterId.equals(r.apply("master_id")) && "PERSON".equals(String.valueOf(r.apply("entity_type")))) {
+            aliases.add((String) r.apply("alias_id"));
           }
         });
     aliases.sort(null);
@@ -176,7 +177,7 @@ public record RecordLineage(String masterId, String communityCode, Map<String, A
   }
 
   /** The source record an attribute came from, when it is among the linked ones. */
-  Optional<SourceRecord> sourceOf(AttributeSource attribute) {
+  public Optional<SourceRecord> sourceOf(AttributeSource attribute) {
     return sources.stream().filter(s -> s.recordKey().equals(attribute.recordKey())).findFirst();
   }
 
