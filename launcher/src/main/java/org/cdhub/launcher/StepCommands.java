@@ -90,7 +90,7 @@ public final class StepCommands {
   public ChildJvm sparkJob(String job, LakehouseConfig lakehouse, Path contractsDir, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(config.java17().toString());
-    cmd.add("-Xmx2g");
+    cmd.add("-Xmx" + config.sparkHeap());
     cmd.addAll(SPARK_JVM_OPTIONS);
     SparkClassArchive archive = sparkClassArchive();
     cmd.addAll(archive.jvmOptions());
