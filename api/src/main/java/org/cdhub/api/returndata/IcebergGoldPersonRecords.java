@@ -123,7 +123,7 @@ public final class IcebergGoldPersonRecords implements GoldPersonRecords {
     Object stored = row.getField("provenance");
     Map<String, String> provenance = stored == null ? Map.of() : new HashMap<>((Map<String, String>) stored);
     return new MasterPerson(p.masterId(), p.idNumber(), p.otherIdNumber(), p.name(), p.namePinyin(), p.sex(), p.birthDate(), p.phone(),
-        p.address(), p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), p.tags(), provenance, p.sourceCount(), p.updatedAt());
+        p.address(), p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), p.tags(), p.status(), provenance, p.sourceCount(), p.updatedAt());
   }
 
   private static Instant instant(Object value) {

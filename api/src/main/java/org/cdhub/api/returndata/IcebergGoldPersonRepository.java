@@ -25,6 +25,7 @@ import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.cdhub.kernel.Sex;
 import org.cdhub.model.entity.MasterPerson;
+import org.cdhub.model.entity.PersonStatus;
 import org.cdhub.model.lakehouse.LakehouseTable;
 
 /**
@@ -37,7 +38,7 @@ public final class IcebergGoldPersonRepository implements GoldPersonRepository, 
   /** Columns a roster needs; provenance and the pinyin key stay in the lakehouse. */
   public static final List<String> COLUMNS = List.of(
       "master_id", "id_number", "name", "sex", "birth_date", "phone", "address", "house_id",
-      "district_code", "community_code", "grid_code", "tags", "source_count", "updated_at");
+      "district_code", "community_code", "grid_code", "tags", "status", "source_count", "updated_at");
   private static final Comparator<Record> BY_MASTER_ID = Comparator.comparing(r -> (String) r.getField("master_id"));
 
   private final Catalog catalog;
@@ -146,6 +147,7 @@ public final class IcebergGoldPersonRepository implements GoldPersonRepository, 
         (String) row.getField("community_code"),
         (String) row.getField("grid_code"),
         tags == null ? List.of() : List.copyOf((List<String>) tags),
+        PersonStatus.ofStored((String) row.getField("status")),
         Map.of(),
         sourceCount == null ? 0 : (Integer) sourceCount,
         GoldRecords.instant(row, "updated_at"));

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.List;
 import org.cdhub.kernel.Sex;
+import org.cdhub.model.entity.PersonStatus;
 
 /**
  * A golden person as a community platform sees it by default: ID number, name, phone and
@@ -24,6 +25,7 @@ public record MaskedPerson(
     String communityCode,
     String gridCode,
     List<String> tags,
+    PersonStatus status,
     Instant updatedAt) {
   public MaskedPerson {
     requireNonNull(masterId, "masterId is null");

@@ -111,6 +111,7 @@ public final class PersonMasking {
         person.communityCode(),
         person.gridCode(),
         person.tags(),
+        person.status(),
         person.updatedAt());
   }
 

@@ -99,6 +99,7 @@ class PersonsController implements PersonsApi {
         .houseId(p.houseId())
         .districtCode(p.districtCode())
         .gridCode(p.gridCode())
+        .status(p.status() == null ? null : Person.StatusEnum.fromValue(p.status().name()))
         .updatedAt(p.updatedAt() == null ? null : p.updatedAt().atOffset(ZoneOffset.UTC));
   }
 }

@@ -15,6 +15,7 @@ import org.cdhub.api.returndata.GoldPersonRepository;
 import org.cdhub.api.returndata.IcebergGoldPersonRepository;
 import org.cdhub.kernel.Sex;
 import org.cdhub.model.entity.MasterPerson;
+import org.cdhub.model.entity.PersonStatus;
 import org.cdhub.model.lakehouse.LakehouseTable;
 
 /**
@@ -83,6 +84,7 @@ public final class TrinoGoldPersonRepository implements GoldPersonRepository {
         rs.getString("community_code"),
         rs.getString("grid_code"),
         tags(rs.getArray("tags")),
+        PersonStatus.ofStored(rs.getString("status")),
         Map.of(),
         sourceCount,
         updated == null ? null : updated.toInstant());

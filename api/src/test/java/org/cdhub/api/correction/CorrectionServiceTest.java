@@ -36,6 +36,7 @@ import org.cdhub.catalog.correction.CorrectionKind;
 import org.cdhub.catalog.correction.InvalidCorrectionException;
 import org.cdhub.kernel.Masking;
 import org.cdhub.model.entity.MasterPerson;
+import org.cdhub.model.entity.PersonStatus;
 import org.cdhub.model.lakehouse.BronzeEnvelope;
 import org.cdhub.model.lakehouse.LakehouseTable;
 import org.junit.jupiter.api.AfterEach;
@@ -218,6 +219,30 @@ class CorrectionServiceTest {
   }
 
   @Test
+  void aDeceasedCorrectionIsAppliedWhenGoldPersonsStatusNamesItsRecord() {
+    MasterPerson person = north.get(1);
+    long id = service.submit(worker, QUERY, NORTH, person.masterId(), CorrectionKind.DECEASED, null, EFFECTIVE, null)
+        .correction().id();
+    GoldTableRows.append(lakehouse.catalog(), LakehouseTable.bronze(CommunityCorrection.FEED),
+        BronzeEnvelope.schemaFor(List.of("id", "phone")), PartitionSpec.unpartitioned(), List.of(bronze(id)));
+    GoldTableRows.append(lakehouse.catalog(), LakehouseTable.GOLD_XREF, List.of(xref(id, person.masterId())));
+    // linked, but gold.person has no status from it yet
+    assertThat(service.find(worker, QUERY, NORTH, id).progress())
+        .isEqualTo(new CorrectionProgress.Progress(CorrectionStatus.INGESTED, "linked to the master; gold.person has no status provenance yet"));
+
+    Map<String, String> prov = new HashMap<>(person.provenance());
+    prov.put("status", CommunityCorrection.FEED + ":" + id + ":RECENCY");
+    MasterPerson dead = new MasterPerson(person.masterId(), person.idNumber(), person.otherIdNumber(), person.name(),
+        person.namePinyin(), person.sex(), person.birthDate(), person.phone(), person.address(), person.houseId(),
+        person.districtCode(), person.communityCode(), person.gridCode(), person.tags(), PersonStatus.DECEASED, prov,
+        person.sourceCount() + 1, person.updatedAt());
+    lakehouse.replace(List.of(person), List.of(dead));
+
+    assertThat(service.find(worker, QUERY, NORTH, id).progress())
+        .isEqualTo(new CorrectionProgress.Progress(CorrectionStatus.APPLIED, null));
+  }
+
+  @Test
   void rejectsWithAReasonWhenQuarantinedLinkedElsewhereOrOutvoted() {
     long quarantined = submitPhone(north.get(0));
     long elsewhere = submitPhone(north.get(1));
@@ -271,7 +296,7 @@ class CorrectionServiceTest {
     Map<String, String> prov = new HashMap<>(p.provenance());
     prov.put("phone", provenance);
     return new MasterPerson(p.masterId(), p.idNumber(), p.otherIdNumber(), p.name(), p.namePinyin(), p.sex(), p.birthDate(),
-        phone, p.address(), p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), p.tags(), prov, p.sourceCount(),
+        phone, p.address(), p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), p.tags(), p.status(), prov, p.sourceCount(),
         p.updatedAt());
   }
 }

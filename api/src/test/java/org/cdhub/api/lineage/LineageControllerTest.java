@@ -67,7 +67,7 @@ class LineageControllerTest {
     MasterPerson p = TestPersons.of(NORTH, 1, 1, 11).get(0);
     // name from the household register, ID number and phone from the civil-affairs roster
     merged = new MasterPerson(p.masterId(), p.idNumber(), null, p.name(), null, p.sex(), p.birthDate(), p.phone(), p.address(),
-        p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), p.tags(),
+        p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), p.tags(), p.status(),
         Map.of("name", "hr_household:HH-1:TRUST_RANK", "id_number", "ca_elderly:CA-9:TRUST_RANK", "phone", "ca_elderly:CA-9:MOST_RECENT"),
         2, AT);
     try (GoldPersonFixture lake = GoldPersonFixture.create(dataDir)) {

@@ -185,6 +185,6 @@ class CommunityReportServiceTest {
     MasterPerson model = TestPersons.of(NORTH, 9_000, 1, 5).get(0);
     return new MasterPerson("P-" + NORTH + "-09999", model.idNumber(), null, "=HYPERLINK(\"http://x\")", null, model.sex(),
         model.birthDate(), model.phone(), model.address(), model.houseId(), model.districtCode(), NORTH, model.gridCode(),
-        List.of("DISABLED"), Map.of(), 1, model.updatedAt());
+        List.of("DISABLED"), null, Map.of(), 1, model.updatedAt());
   }
 }

@@ -185,7 +185,7 @@ public final class ChangeFeedMeasurement {
 
   private static MasterPerson withPhone(MasterPerson p, String phone) {
     return new MasterPerson(p.masterId(), p.idNumber(), p.otherIdNumber(), p.name(), p.namePinyin(), p.sex(),
-        p.birthDate(), phone, p.address(), p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), p.tags(),
+        p.birthDate(), phone, p.address(), p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), p.tags(), p.status(),
         p.provenance(), p.sourceCount(), Instant.parse("2026-12-06T08:00:00Z"));
   }
 

@@ -308,7 +308,7 @@ class ChangeFeedTest {
 
   private static MasterPerson copy(MasterPerson p, String phone, List<String> tags, String community, int moreSources) {
     return new MasterPerson(p.masterId(), p.idNumber(), p.otherIdNumber(), p.name(), p.namePinyin(), p.sex(),
-        p.birthDate(), phone, p.address(), p.houseId(), p.districtCode(), community, community + "01", tags,
+        p.birthDate(), phone, p.address(), p.houseId(), p.districtCode(), community, community + "01", tags, p.status(),
         p.provenance(), p.sourceCount() + moreSources, LATER);
   }
 

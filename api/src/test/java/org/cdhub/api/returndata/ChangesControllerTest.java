@@ -57,7 +57,7 @@ class ChangesControllerTest {
   @Test
   void mapsEachChangeTypeWithSnapshotIdsAsStrings() throws Exception {
     MaskedPerson person = new MaskedPerson("P-2", "张*丰", "**************1234", Sex.MALE, 1954, "70-79",
-        "139****5678", null, "H-1", "640106", NORTH, NORTH + "01", List.of(), Instant.parse("2026-12-05T08:00:00Z"));
+        "139****5678", null, "H-1", "640106", NORTH, NORTH + "01", List.of(), null, Instant.parse("2026-12-05T08:00:00Z"));
     long to = 5853920176548710134L;
     when(feed.read(any(), any(), eq(NORTH), eq("c2luY2U"), eq(100))).thenReturn(new ChangeFeedPage(NORTH, List.of(
         new MaskedChange(ChangeType.UPDATE, "P-2", null, person, to),

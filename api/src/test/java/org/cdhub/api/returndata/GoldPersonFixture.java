@@ -212,6 +212,7 @@ public final class GoldPersonFixture implements AutoCloseable {
     r.setField("community_code", p.communityCode());
     r.setField("grid_code", p.gridCode());
     r.setField("tags", p.tags());
+    r.setField("status", p.status() == null ? null : p.status().name());
     r.setField("provenance", p.provenance());
     r.setField("source_count", p.sourceCount());
     r.setField("updated_at", p.updatedAt() == null ? null : p.updatedAt().atOffset(ZoneOffset.UTC));

@@ -70,7 +70,7 @@ class GridScopeTest {
       boolean housed = n % 10 != 0; // every tenth person has no known house, hence no grid
       String house = housed ? "L-H" + n % HOUSES : null;
       north.add(new MasterPerson(p.masterId(), p.idNumber(), null, p.name(), null, p.sex(), p.birthDate(), p.phone(), p.address(),
-          house, p.districtCode(), NORTH, housed ? TRUE_GRID_OF_BUILDING.get(buildingOf(n % HOUSES)) : null, p.tags(), p.provenance(),
+          house, p.districtCode(), NORTH, housed ? TRUE_GRID_OF_BUILDING.get(buildingOf(n % HOUSES)) : null, p.tags(), p.status(), p.provenance(),
           p.sourceCount(), p.updatedAt()));
     }
     lakehouse.append(north);

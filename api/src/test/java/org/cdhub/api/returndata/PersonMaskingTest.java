@@ -118,7 +118,7 @@ class PersonMaskingTest {
   @Test
   void keepsMissingFieldsMissing() {
     MasterPerson bare = new MasterPerson("P-2", null, null, null, null, null, null, null, null, null, null,
-        "640106001001", null, null, null, 1, null);
+        "640106001001", null, null, null, null, 1, null);
 
     MaskedPerson shown = new PersonMasking(Clock.systemUTC()).mask(bare);
 
@@ -134,7 +134,7 @@ class PersonMaskingTest {
   private static MasterPerson person(LocalDate birth) {
     return new MasterPerson("P-1", "64010619540312123" + "4", null, "张三丰", "zhangsanfeng", Sex.MALE, birth,
         "13912345678", "金凤区长城中路街道丽景社区丽景湾小区3号楼2单元501室", "H-1", "640106",
-        "640106001001", "64010600100101", List.of("ELDERLY_ALONE"), Map.of(), 1, Instant.EPOCH);
+        "640106001001", "64010600100101", List.of("ELDERLY_ALONE"), null, Map.of(), 1, Instant.EPOCH);
   }
 
   /** A person type with a personal field the API has no masking for. */

@@ -20,6 +20,7 @@ import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.catalog.audit.AccessEvent;
 import org.cdhub.kernel.Masking;
 import org.cdhub.model.entity.MasterPerson;
+import org.cdhub.model.entity.PersonStatus;
 import org.cdhub.model.entity.Relationship;
 import org.cdhub.model.lakehouse.LakehouseTable;
 import org.junit.jupiter.api.AfterEach;
@@ -50,8 +51,9 @@ class PersonRecordServiceTest {
     List<MasterPerson> north = TestPersons.of(NORTH, 1, 30, 3);
     MasterPerson model = north.get(0);
     alice = new MasterPerson(model.masterId(), model.idNumber(), null, model.name(), null, model.sex(), model.birthDate(), model.phone(),
-        model.address(), "L-HOUSE-1", model.districtCode(), NORTH, model.gridCode(), List.of("ELDERLY_ALONE"),
-        Map.of("name", "hr_household:R1:TRUST", "phone", "health_residents:H7:RECENCY"), 2, AT);
+        model.address(), "L-HOUSE-1", model.districtCode(), NORTH, model.gridCode(), List.of("ELDERLY_ALONE"), PersonStatus.MOVED_OUT,
+        Map.of("name", "hr_household:R1:TRUST", "phone", "health_residents:H7:RECENCY", "status",
+            "community_correction:7:RECENCY"), 2, AT);
     List<MasterPerson> rows = new ArrayList<>(north.subList(1, north.size()));
     rows.add(alice);
     southPerson = TestPersons.of(SOUTH, 1, 1, 4).get(0);
@@ -84,6 +86,7 @@ class PersonRecordServiceTest {
     assertThat(view.person().masterId()).isEqualTo(alice.masterId());
     assertThat(view.person().idNumber()).isEqualTo(Masking.idNumber(alice.idNumber())).isNotEqualTo(alice.idNumber());
     assertThat(view.person().phone()).isEqualTo(Masking.phone(alice.phone()));
+    assertThat(view.person().status()).isEqualTo(PersonStatus.MOVED_OUT);
     assertThat(view.relationships()).extracting(e -> e.relationshipType().name() + ":" + e.fromId() + ">" + e.toId())
         .containsExactlyInAnyOrder(
             "LIVES_IN:" + alice.masterId() + ">L-HOUSE-1",
@@ -103,7 +106,8 @@ class PersonRecordServiceTest {
     assertThat(view.sourceRecords()).extracting(x -> x.sourceSystem() + ":" + x.sourceRecordId() + ":" + x.matchRule())
         .containsExactly("health_residents:H7:PROBABILISTIC", "hr_household:R1:ID_NUMBER_EXACT");
     assertThat(view.sourceRecords().get(0).matchScore()).isEqualTo(14.2);
-    assertThat(view.provenance()).containsEntry("name", "hr_household:R1:TRUST").containsEntry("phone", "health_residents:H7:RECENCY");
+    assertThat(view.provenance()).containsEntry("name", "hr_household:R1:TRUST").containsEntry("phone", "health_residents:H7:RECENCY")
+        .containsEntry("status", "community_correction:7:RECENCY");
   }
 
   @Test

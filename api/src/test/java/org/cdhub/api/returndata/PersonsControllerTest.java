@@ -27,6 +27,7 @@ import org.cdhub.api.security.CurrentClient;
 import org.cdhub.api.security.OutsideJurisdictionException;
 import org.cdhub.api.security.UnmaskRequest;
 import org.cdhub.kernel.Sex;
+import org.cdhub.model.entity.PersonStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -146,7 +147,7 @@ class PersonsControllerTest {
   void returnsThePageForTheAuthenticatedClientWithTheDefaultLimit() throws Exception {
     MaskedPerson person = new MaskedPerson("P-1", "张*丰", "**************1234", Sex.MALE, 1954, "70-79",
         "139****5678", "金凤区长城中路街道丽景社区丽景湾小区*号楼*单元*室", "H-1", "640106", NORTH, NORTH + "01",
-        List.of("ELDERLY_ALONE"), Instant.parse("2026-11-01T08:00:00Z"));
+        List.of("ELDERLY_ALONE"), null, Instant.parse("2026-11-01T08:00:00Z"));
     when(service.list(any(), any(), eq(NORTH), any(RosterFilters.class), isNull(), eq(50), eq(UnmaskRequest.NONE)))
         .thenReturn(new CommunityPage<>(NORTH, List.of(person), 50, 5853920176548710134L, "bmV4dA"));
 
@@ -163,6 +164,7 @@ class PersonsControllerTest {
         .andExpect(jsonPath("$.items[0].ageBand").value("70-79"))
         .andExpect(jsonPath("$.items[0].phone").value("139****5678"))
         .andExpect(jsonPath("$.items[0].tags[0]").value("ELDERLY_ALONE"))
+        .andExpect(jsonPath("$.items[0].status").doesNotExist())
         .andExpect(jsonPath("$.items[0].updatedAt").value("2026-11-01T08:00:00Z"))
         .andExpect(jsonPath("$.page.limit").value(50))
         .andExpect(jsonPath("$.page.hasMore").value(true))
@@ -204,7 +206,8 @@ class PersonsControllerTest {
   @Test
   void servesOnePersonWithItsEdgesAndProvenanceOnlyWhenTheServiceGrantsIt() throws Exception {
     MaskedPerson person = new MaskedPerson("P-1", "张*", "**************123X", Sex.FEMALE, 1950, "70-79", "139****0000",
-        "金凤区****", "L-H1", "640106", NORTH, NORTH + "01", List.of("ELDERLY_ALONE"), Instant.parse("2026-12-01T08:00:00Z"));
+        "金凤区****", "L-H1", "640106", NORTH, NORTH + "01", List.of("ELDERLY_ALONE"),
+        PersonStatus.DECEASED, Instant.parse("2026-12-01T08:00:00Z"));
     org.cdhub.model.entity.Relationship livesIn = new org.cdhub.model.entity.Relationship(
         org.cdhub.model.entity.RelationshipType.LIVES_IN, "P-1", "L-H1", "hr_household", "R1", null, Instant.EPOCH);
     org.cdhub.model.entity.Relationship involves = new org.cdhub.model.entity.Relationship(
@@ -215,6 +218,7 @@ class PersonsControllerTest {
     mvc.perform(get(PATH + "/{id}", NORTH, "P-1").header("X-API-Key", KEY))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.person.idNumber").value("**************123X"))
+        .andExpect(jsonPath("$.person.status").value("DECEASED"))
         .andExpect(jsonPath("$.masked").value(true))
         .andExpect(jsonPath("$.relationships[0].type").value("LIVES_IN"))
         .andExpect(jsonPath("$.relationships[0].direction").value("OUT"))

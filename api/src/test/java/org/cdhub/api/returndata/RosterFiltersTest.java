@@ -54,7 +54,7 @@ class RosterFiltersTest {
     for (int i = 0; i < 30; i++) {
       MasterPerson p = north.get(i);
       north.set(i, new MasterPerson(p.masterId(), p.idNumber(), null, p.name(), null, p.sex(), p.birthDate(), p.phone(),
-          p.address(), p.houseId(), p.districtCode(), p.communityCode(), NORTH + "02", p.tags(), p.provenance(),
+          p.address(), p.houseId(), p.districtCode(), p.communityCode(), NORTH + "02", p.tags(), p.status(), p.provenance(),
           p.sourceCount(), p.updatedAt()));
     }
     List<MasterPerson> rows = new ArrayList<>(north);

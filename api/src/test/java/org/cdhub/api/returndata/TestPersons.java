@@ -49,7 +49,7 @@ public final class TestPersons {
       List<String> tags = random.nextInt(5) == 0 ? List.of(TAGS[random.nextInt(TAGS.length)]) : List.of();
       out.add(new MasterPerson(
           String.format("P-%s-%05d", communityCode, n), idNumber, null, name, null, sex, birth, phone, address,
-          "H-" + communityCode + "-" + (n % 50), REGION, communityCode, gridOf(communityCode, n), tags,
+          "H-" + communityCode + "-" + (n % 50), REGION, communityCode, gridOf(communityCode, n), tags, null,
           Map.of("name", "hr_household"), 1 + random.nextInt(3), Instant.parse("2026-11-01T08:00:00Z")));
     }
     java.util.Collections.shuffle(out, random);

@@ -432,7 +432,7 @@ class ApiSecurityTest {
       replaced.add(p);
       String grid = p.communityCode() + (p.gridCode().endsWith("002") ? "001" : "002");
       written.add(new MasterPerson(p.masterId(), p.idNumber(), p.otherIdNumber(), p.name(), p.namePinyin(), p.sex(),
-          p.birthDate(), p.phone(), p.address(), p.houseId(), p.districtCode(), p.communityCode(), grid, p.tags(),
+          p.birthDate(), p.phone(), p.address(), p.houseId(), p.districtCode(), p.communityCode(), grid, p.tags(), p.status(),
           p.provenance(), p.sourceCount(), p.updatedAt().plusSeconds(3600)));
     }
     atFirst.values().stream().filter(p -> p.communityCode().equals("640106001002"))

@@ -338,7 +338,7 @@ class TrinoLakehouseIT {
 
   private static MasterPerson renamed(MasterPerson p, String name) {
     return new MasterPerson(p.masterId(), p.idNumber(), p.otherIdNumber(), name, p.namePinyin(), p.sex(), p.birthDate(),
-        p.phone(), p.address(), p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), p.tags(), p.provenance(),
+        p.phone(), p.address(), p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), p.tags(), p.status(), p.provenance(),
         p.sourceCount() + 1, Instant.parse("2026-11-19T08:00:00Z"));
   }
 }

@@ -13,6 +13,7 @@ import org.cdhub.jobs.merge.AttributeVotes.Source;
 import org.cdhub.kernel.Sex;
 import org.cdhub.model.entity.EntityType;
 import org.cdhub.model.entity.MasterPerson;
+import org.cdhub.model.entity.PersonStatus;
 
 /**
  * Builds one golden person from the evidence of its source records, attribute by attribute
@@ -62,6 +63,7 @@ public final class GoldPersonBuilder implements Serializable {
     String houseId = houseSource.map(PersonEvidence::houseId).orElse(null);
     String gridCode = houseSource.map(PersonEvidence::houseGridCode).orElse(null);
     String communityCode = votes.choose("community_code", PersonEvidence::communityCode);
+    String status = votes.choose("status", PersonEvidence::status);
     String districtCode = PlaceHierarchy.districtOf(communityCode);
     if (districtCode != null) {
       votes.provenance("district_code", votes.provenance().get("community_code"));
@@ -93,6 +95,7 @@ public final class GoldPersonBuilder implements Serializable {
         communityCode,
         gridCode,
         tags,
+        PersonStatus.ofStored(status),
         provenance,
         records.size(),
         updatedAt);

@@ -64,6 +64,6 @@ public final class KeyPopulations {
     Map<String, String> provenance = new TreeMap<>(p.provenance());
     provenance.put(PROVENANCE_PREFIX + ELDERLY_ALONE, "merge:house_id:AGED_60_LIVING_ALONE");
     return new MasterPerson(p.masterId(), p.idNumber(), p.otherIdNumber(), p.name(), p.namePinyin(), p.sex(), p.birthDate(), p.phone(), p.address(),
-        p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), List.copyOf(tags), provenance, p.sourceCount(), p.updatedAt());
+        p.houseId(), p.districtCode(), p.communityCode(), p.gridCode(), List.copyOf(tags), p.status(), provenance, p.sourceCount(), p.updatedAt());
   }
 }

@@ -388,6 +388,7 @@ public final class MergeJob {
           house ? r.getAs("house_grid_code") : null,
           r.getAs("community_code"),
           RecordRows.stringList(r, "tags"),
+          r.getAs("status"),
           completeness(r));
     }
 

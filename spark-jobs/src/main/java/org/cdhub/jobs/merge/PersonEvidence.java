@@ -14,6 +14,7 @@ import java.util.List;
  * @param address standardized address text (parsed parts in canonical form, else the raw text)
  * @param houseId master id of the house the record's address matched, or null
  * @param houseGridCode grid code of that house (its own, else its building's), or null
+ * @param status MOVED_OUT or DECEASED as the record asserts it, or null
  * @param completeness share of the silver record's attributes that are set, 0 to 1
  */
 public record PersonEvidence(
@@ -33,6 +34,7 @@ public record PersonEvidence(
     String houseGridCode,
     String communityCode,
     List<String> tags,
+    String status,
     double completeness) implements Serializable {
   private static final long serialVersionUID = 1L;
   /** Ages (minors, elderly) are counted on the calendar of the cities the hub serves. */

@@ -264,7 +264,7 @@ final class PersonMatching {
     return new SilverPerson(null, null, null, r.getString(0), r.getString(12), r.getString(1), r.getString(2),
         r.isNullAt(4) ? null : Sex.valueOf(r.getString(4)), r.isNullAt(3) ? null : r.<LocalDate>getAs(3), r.getString(5), null,
         null, null, null, r.getString(6), r.getString(7), r.getString(8), r.getString(9), null, r.getString(10),
-        r.isNullAt(11) ? PlaceMatch.UNMATCHED : PlaceMatch.valueOf(r.getString(11)), null, List.of(), List.of(), 0, null);
+        r.isNullAt(11) ? PlaceMatch.UNMATCHED : PlaceMatch.valueOf(r.getString(11)), null, List.of(), null, List.of(), 0, null);
   }
 
   private static StructType recordType() {

@@ -14,7 +14,8 @@ import org.cdhub.model.contract.FieldFormat;
  * @param formats field formats accepted for it
  * @param aliases other {@code maps_to} values contracts use for the same attribute
  * @param strict true for identity numbers: a present but invalid value rejects the row even when
- *     the field is optional, since a wrong ID number must never be guessed around
+ *     the field is optional, since a wrong ID number must never be guessed around (and a person
+ *     status must never be read as "resident" because it was unreadable)
  * @param composable true when several contract fields may map to it, their values joined in
  *     contract order with one space (an address delivered as street number, street, suburb, ...)
  */

@@ -25,6 +25,11 @@ public enum PersonAttribute implements EntityAttribute {
   ADDRESS(AttributeSpec.composable("address", EnumSet.of(FieldFormat.ADDRESS, FieldFormat.TEXT))),
   COMMUNITY_CODE(AttributeSpec.of("community_code", EnumSet.of(FieldFormat.CODE))),
   HOUSEHOLD_NO(AttributeSpec.of("household_no", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT))),
+  /**
+   * A {@link org.cdhub.model.entity.PersonStatus} name: the person moved out of the city or died.
+   * Strict: a report of a death that cannot be read rejects the row rather than pass as no report.
+   */
+  STATUS(new AttributeSpec("status", EnumSet.of(FieldFormat.CODE), java.util.Set.of(), true, false)),
   /** A list of population groups (health archives' 重点人群分类), some of which are key-population tags. */
   TAGS(AttributeSpec.of("tags", EnumSet.of(FieldFormat.CODE, FieldFormat.TEXT)));
 

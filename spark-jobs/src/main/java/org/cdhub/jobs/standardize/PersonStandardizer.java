@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.cdhub.jobs.standardize.ContractFieldRules.RowCheck;
+import org.cdhub.kernel.Checked;
 import org.cdhub.kernel.CitizenIdNumber;
 import org.cdhub.kernel.ExportDate;
 import org.cdhub.kernel.MobileNumber;
 import org.cdhub.kernel.PersonName;
 import org.cdhub.kernel.Sex;
 import org.cdhub.model.entity.EntityType;
+import org.cdhub.model.entity.PersonStatus;
 import org.cdhub.model.entity.SilverPerson;
 
 /**
@@ -36,6 +38,7 @@ public final class PersonStandardizer implements RecordStandardizer<SilverPerson
   static final int MASKED_MAX_CHARS = ContractFieldRules.MASKED_MAX_CHARS;
 
   static final String NOTE_UNKNOWN_GROUP = "TAGS-UNKNOWN-GROUP";
+  static final String RULE_STATUS = "STATUS-UNKNOWN";
   /** Population groups of the health archives that are key-population tags (see health_residents.rqfl). */
   private static final Map<String, String> GROUP_TAGS = Map.of(
       "65岁及以上老年人", "ELDERLY",
@@ -71,6 +74,7 @@ public final class PersonStandardizer implements RecordStandardizer<SilverPerson
     LocalDate birthDate = check.accept(PersonAttribute.BIRTH_DATE,
         raw -> birthPattern == null ? ExportDate.check(raw) : ExportDate.check(raw, birthPattern));
     MobileNumber phone = check.accept(PersonAttribute.PHONE, MobileNumber::check);
+    PersonStatus status = check.accept(PersonAttribute.STATUS, PersonStandardizer::status);
     String sexRaw = check.raw(PersonAttribute.SEX);
     Sex sex = sexRaw == null ? null : Sex.fromCode(sexRaw);
     AddressFields.Located place = addresses.locate(check, PersonAttribute.ADDRESS, null, PersonAttribute.COMMUNITY_CODE);
@@ -118,6 +122,7 @@ public final class PersonStandardizer implements RecordStandardizer<SilverPerson
         place.match().level(),
         check.stripped(PersonAttribute.HOUSEHOLD_NO),
         tags(check),
+        status,
         check.notes(),
         mapping.trustRank(),
         row.ingestedAt());
@@ -155,6 +160,18 @@ public final class PersonStandardizer implements RecordStandardizer<SilverPerson
       }
     }
     return List.copyOf(tags);
+  }
+
+  /** A status is the name of a {@link PersonStatus}, upper case, nothing else. */
+  static Checked<PersonStatus> status(String raw) {
+    String code = raw.strip();
+    for (PersonStatus s : PersonStatus.values()) {
+      if (s.name().equals(code)) {
+        return Checked.ok(s);
+      }
+    }
+    return Checked.rejected(RULE_STATUS, "status must be one of " + java.util.Arrays.toString(PersonStatus.values())
+        + " (value " + printable(code) + ")");
   }
 
   /** Control characters escaped, bounded: see {@link ContractFieldRules#printable(String)}. */

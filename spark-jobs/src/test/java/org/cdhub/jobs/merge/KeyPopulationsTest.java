@@ -50,6 +50,6 @@ class KeyPopulationsTest {
 
   static MasterPerson person(LocalDate birth, String house) {
     return new MasterPerson("P-1", null, null, "李奶奶", "li nai nai", Sex.FEMALE, birth, null, null, house, "640106", "640106001001", null,
-        List.of(), Map.of(), 1, T1);
+        List.of(), null, Map.of(), 1, T1);
   }
 }

@@ -354,7 +354,7 @@ class MergeJobTest {
       List<String> tags) {
     return new SilverPerson(feed, record, "b1", id, null, name, null, Sex.MALE, LocalDate.parse(birth, java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
         null, null, null, null, "丽景社区", "丽景湾小区", null, null, null, CC, houseCode,
-        houseCode == null ? PlaceMatch.COMMUNITY : PlaceMatch.HOUSE, household, tags, List.of(), feed.equals(HR) ? 95 : 80, T1);
+        houseCode == null ? PlaceMatch.COMMUNITY : PlaceMatch.HOUSE, household, tags, null, List.of(), feed.equals(HR) ? 95 : 80, T1);
   }
 
   static SilverThing thing(String feed, String record, String identifier, String description, int trust, Instant at) {

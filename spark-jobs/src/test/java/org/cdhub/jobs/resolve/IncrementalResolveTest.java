@@ -142,7 +142,7 @@ class IncrementalResolveTest {
     SilverPerson like = ResolvePersonJobTest.silver(feed, record, id, name, birth, p.sex(), phone, building, room);
     return new SilverPerson(like.sourceSystem(), like.sourceRecordId(), "b2", like.idNumber(), like.otherIdNumber(), like.name(), like.namePinyin(), like.sex(),
         like.birthDate(), like.phone(), like.addressRaw(), like.district(), like.street(), like.community(), like.compound(), like.building(),
-        like.unit(), like.room(), like.communityCode(), like.placeCode(), like.placeMatch(), like.householdNo(), like.tags(), like.notes(),
+        like.unit(), like.room(), like.communityCode(), like.placeCode(), like.placeMatch(), like.householdNo(), like.tags(), like.status(), like.notes(),
         like.trustRank(), SECOND_BATCH);
   }
 

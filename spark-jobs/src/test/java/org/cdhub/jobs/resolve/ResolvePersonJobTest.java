@@ -140,7 +140,7 @@ class ResolvePersonJobTest {
     }
     return new SilverPerson(feed, record, "b1", id, null, name, pinyin.toString(), sex, birth, phone, "丽景湾小区" + building + "号楼" + room + "室",
         "金凤区", "长城中路街道", "丽景社区", "丽景湾小区", building, null, room, "640106001001", null, PlaceMatch.UNMATCHED, null,
-        List.of(), List.of(), feed.equals("hr") ? 95 : 70, Instant.parse("2026-11-01T00:00:00Z"));
+        List.of(), null, List.of(), feed.equals("hr") ? 95 : 70, Instant.parse("2026-11-01T00:00:00Z"));
   }
 
   Map<String, String> masters() {

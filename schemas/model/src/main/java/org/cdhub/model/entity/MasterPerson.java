@@ -27,6 +27,7 @@ public record MasterPerson(
     @Doc("Community code: the jurisdiction that sees this person") String communityCode,
     @Doc("Grid code within the community") String gridCode,
     @Doc("Key-population tags, e.g. ELDERLY_ALONE, DISABLED, VETERAN") List<String> tags,
+    @Doc("MOVED_OUT or DECEASED, the latest assertion of any feed; null: none (a resident)") PersonStatus status,
     @Doc("Per attribute: feed, record and survivorship rule that chose the value") Map<String, String> provenance,
     @Required @Doc("Number of source records merged into this master") int sourceCount,
     @Required @Doc("When the merge job last changed this record") Instant updatedAt) {}

@@ -37,6 +37,7 @@ public record SilverPerson(
     @Required @Doc("HOUSE, BUILDING, COMPOUND, COMMUNITY or UNMATCHED") PlaceMatch placeMatch,
     @NearlyUnique @Doc("Household number, where the feed has one") String householdNo,
     @Doc("Key-population facts asserted by this feed") List<String> tags,
+    @Doc("MOVED_OUT or DECEASED as this feed asserts it; null: no assertion (a resident)") PersonStatus status,
     @Doc("Non-fatal standardization notes, e.g. ID_UPGRADED_FROM_15") List<String> notes,
     @Required @Doc("Trust rank of the feed (0-100), from its contract") int trustRank,
     @Required @Doc("When the record was ingested") Instant ingestedAt) {}

@@ -46,6 +46,6 @@ record TestPersons(String id, String name, String pinyin, String birth, Sex sex,
   SilverPerson silver() {
     return new SilverPerson("test", "r-" + System.identityHashCode(this), "b1", id, otherId, name, pinyin, sex,
         birth == null ? null : LocalDate.parse(birth), phone, null, null, null, null, compound, building, unit, room,
-        null, null, PlaceMatch.UNMATCHED, null, List.of(), List.of(), 50, Instant.EPOCH);
+        null, null, PlaceMatch.UNMATCHED, null, List.of(), null, List.of(), 50, Instant.EPOCH);
   }
 }
