@@ -175,8 +175,10 @@ class CityGeneratorTest {
     Set<EntityType> entities = contracts.values().stream().map(SourceContract::entity).collect(Collectors.toSet());
     assertThat(entities).isEqualTo(EnumSet.allOf(EntityType.class));
     int publicSecurity = contracts.get("hr_household").trustRank();
-    contracts.values().stream().filter(c -> !c.feed().equals("hr_household"))
+    // community workers' corrections are the hub's own feed and outrank every department on purpose
+    contracts.values().stream().filter(c -> !c.feed().equals("hr_household") && !c.feed().equals("community_correction"))
         .forEach(c -> assertThat(c.trustRank()).as(c.feed()).isLessThan(publicSecurity));
+    assertThat(contracts.get("community_correction").trustRank()).isGreaterThan(publicSecurity);
     contracts.values().stream().filter(c -> c.feed().startsWith("vendor_"))
         .forEach(c -> assertThat(c.trustRank()).as(c.feed()).isLessThanOrEqualTo(50));
     assertThat(contracts.get("dpf_disabled").sharing().legalBasis()).contains("个人信息保护法");
