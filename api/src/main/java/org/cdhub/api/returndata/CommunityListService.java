@@ -25,14 +25,6 @@ import org.cdhub.model.entity.PlaceType;
  * while the table (or gold.place, for a grid filter) does not exist.
  */
 public final class CommunityListService {
-  /**
-   * Organizations and events hold no grid of their own: a grid-bound client sees none of them
-   * (fail closed) until the lists resolve them through their place's grid.
-   */
-  private static <T> java.util.function.Function<T, String> noGrid() {
-    return row -> null;
-  }
-
   private final CommunityPager pager;
   private final CommunityListing<MasterPlace> places;
   private final CommunityListing<MasterOrganization> organizations;
@@ -44,8 +36,9 @@ public final class CommunityListService {
     this.pager = requireNonNull(pager, "pager is null");
     this.places = pager.placeListing();
     this.organizations = CommunityListing.of("organizations", requireNonNull(organizations, "organizations is null"),
-        p -> p, MasterOrganization::masterId, noGrid());
-    this.events = CommunityListing.of("events", requireNonNull(events, "events is null"), p -> p, MasterEvent::masterId, noGrid());
+        p -> p, MasterOrganization::masterId, CommunityListing.RowGrid.ofPlace(MasterOrganization::placeId));
+    this.events = CommunityListing.of("events", requireNonNull(events, "events is null"), p -> p, MasterEvent::masterId,
+        CommunityListing.RowGrid.ofPlace(MasterEvent::placeId));
     this.masking = requireNonNull(masking, "masking is null");
   }
 

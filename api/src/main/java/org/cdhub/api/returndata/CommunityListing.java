@@ -17,18 +17,58 @@ import java.util.function.Supplier;
  * @param currentSnapshot the snapshot new walks start at (see {@link ProjectedTable#currentSnapshotId()})
  * @param rows the rows of a community at a pinned snapshot
  * @param masterId a row's master id
- * @param gridCode a row's grid code, null when unknown: a grid-bound client sees only rows of its grids
+ * @param grid a row's grid, null when unknown: a grid-bound client sees only rows of its grids
  * @param <T> the table's row type
  */
 record CommunityListing<T>(String name, String dataset, Supplier<OptionalLong> currentSnapshot, PinnedRows<T> rows,
-    Function<T, String> masterId, Function<T, String> gridCode) {
+    Function<T, String> masterId, RowGrid<T> grid) {
   CommunityListing {
     requireNonNull(name, "name is null");
     requireNonNull(dataset, "dataset is null");
     requireNonNull(currentSnapshot, "currentSnapshot is null");
     requireNonNull(rows, "rows is null");
     requireNonNull(masterId, "masterId is null");
-    requireNonNull(gridCode, "gridCode is null");
+    requireNonNull(grid, "grid is null");
+  }
+
+  /** Where a row's grid comes from: a grid code of its own, or the place it is at (gold.place's hierarchy). */
+  interface RowGrid<T> {
+    /** The row's grid; {@code places} is null unless {@link #needsPlaces()}. */
+    String of(T row, PlaceProjection places);
+
+    boolean needsPlaces();
+
+    /** The row carries its grid code. */
+    static <T> RowGrid<T> own(Function<T, String> gridCode) {
+      requireNonNull(gridCode, "gridCode is null");
+      return new RowGrid<>() {
+        @Override
+        public String of(T row, PlaceProjection places) {
+          return gridCode.apply(row);
+        }
+
+        @Override
+        public boolean needsPlaces() {
+          return false;
+        }
+      };
+    }
+
+    /** The row is in the grid of its place, or of the nearest enclosing place that has one. */
+    static <T> RowGrid<T> ofPlace(Function<T, String> placeId) {
+      requireNonNull(placeId, "placeId is null");
+      return new RowGrid<>() {
+        @Override
+        public String of(T row, PlaceProjection places) {
+          return places.gridOf(placeId.apply(row));
+        }
+
+        @Override
+        public boolean needsPlaces() {
+          return true;
+        }
+      };
+    }
   }
 
   /** Rows of a community at a pinned snapshot. */
@@ -45,11 +85,11 @@ record CommunityListing<T>(String name, String dataset, Supplier<OptionalLong> c
 
   /** A list served from a projected table; {@code rows} picks the per-community rows out of its projection. */
   static <P extends ServedSnapshot, T> CommunityListing<T> of(String name, ProjectedTable<P> table,
-      Function<P, CommunityProjection<T>> rows, Function<T, String> masterId, Function<T, String> gridCode) {
+      Function<P, CommunityProjection<T>> rows, Function<T, String> masterId, RowGrid<T> grid) {
     requireNonNull(table, "table is null");
     requireNonNull(rows, "rows is null");
     return new CommunityListing<>(name, table.dataset(), table::currentSnapshotId,
         (community, snapshotId, after, limit, filter) -> rows.apply(table.at(snapshotId)).after(community, after, limit, filter),
-        masterId, gridCode);
+        masterId, grid);
   }
 }

@@ -40,7 +40,8 @@ public final class CommunityPager {
 
   /** gold.place itself as a list. */
   CommunityListing<MasterPlace> placeListing() {
-    return CommunityListing.of("places", places, PlaceProjection::places, MasterPlace::masterId, MasterPlace::gridCode);
+    return CommunityListing.of("places", places, PlaceProjection::places, MasterPlace::masterId,
+        CommunityListing.RowGrid.own(MasterPlace::gridCode));
   }
 
   /**
@@ -82,7 +83,8 @@ public final class CommunityPager {
     long snapshotId = snapshot.getAsLong();
     Long placeSnapshotId = null;
     PlaceProjection hierarchy = null;
-    if (selection.usesPlaces()) {
+    // a grid-bound client reading rows whose grid is their place's needs the places as much as a building or grid filter
+    if (selection.usesPlaces() || !read.scope().whole() && listing.grid().needsPlaces()) {
       OptionalLong pinned = cursor != null ? optional(cursor.placeSnapshotId()) : places.currentSnapshotId();
       if (pinned.isEmpty()) {
         // no place is known, so no row lies in any building or grid
@@ -95,7 +97,7 @@ public final class CommunityPager {
     Predicate<? super T> selected = selection.predicate(hierarchy);
     // a grid-bound client sees only rows of its grids; a row of no known grid only the whole community's clients
     Predicate<? super T> filter = read.scope().whole() ? selected // null: every row, the projection's fast path
-        : (T row) -> read.scope().sees(listing.gridCode().apply(row)) && (selected == null || selected.test(row));
+        : gridScoped(read, listing.grid(), hierarchy, selected);
     String after = cursor == null ? null : cursor.lastMasterId();
     // one more than asked tells whether another page follows
     List<T> rows = served(listing.dataset(),
@@ -143,5 +145,11 @@ public final class CommunityPager {
 
   private static OptionalLong optional(Long value) {
     return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+  }
+
+  /** Rows of the client's grids that {@code selected} (null: all) passes. */
+  private static <T> Predicate<T> gridScoped(CommunityRead read, CommunityListing.RowGrid<T> grid, PlaceProjection places,
+      Predicate<? super T> selected) {
+    return row -> read.scope().sees(grid.of(row, places)) && (selected == null || selected.test(row));
   }
 }

@@ -28,7 +28,7 @@ public final class CommunityPersonService {
   public CommunityPersonService(GoldPersonRepository persons, PersonMasking masking, CommunityPager pager) {
     requireNonNull(persons, "persons is null");
     this.persons = new CommunityListing<>("persons", DATASET, persons::currentSnapshotId, persons::findByCommunityAfter,
-        MasterPerson::masterId, MasterPerson::gridCode);
+        MasterPerson::masterId, CommunityListing.RowGrid.own(MasterPerson::gridCode));
     this.masking = requireNonNull(masking, "masking is null");
     this.pager = requireNonNull(pager, "pager is null");
   }

@@ -42,6 +42,10 @@ class GridScopeTest {
   static final Map<String, String> TRUE_GRID_OF_BUILDING = Map.of("L-B1", G1, "L-B2", G2, "L-B3", G2);
   static final Map<String, String> COMPOUND_OF_BUILDING = Map.of("L-B1", "L-C1", "L-B2", "L-C1", "L-B3", "L-C2");
 
+  /** Organizations and events hold no grid: they lie in their place's (null: a place that is not in gold.place). */
+  static final Map<String, String> ORGANIZATION_AT = Map.of("O-1", "L-H0", "O-2", "L-B3", "O-3", "L-C1", "O-4", "L-COMM", "O-5", "L-GONE");
+  static final Map<String, String> EVENT_AT = Map.of("E-1", "L-B1", "E-2", "L-H1", "E-3", "L-C2", "E-4", "L-C1");
+
   @TempDir Path dataDir;
   GoldPersonFixture lakehouse;
   CatalogDatabase catalog;
@@ -74,6 +78,12 @@ class GridScopeTest {
           p.sourceCount(), p.updatedAt()));
     }
     lakehouse.append(north);
+    List<Map<String, Object>> organizations = new ArrayList<>();
+    ORGANIZATION_AT.forEach((id, place) -> organizations.add(at(TestPlaces.organizations(NORTH, 1).get(0), id, place)));
+    GoldTableRows.append(lakehouse.catalog(), LakehouseTable.GOLD_ORGANIZATION, organizations);
+    List<Map<String, Object>> events = new ArrayList<>();
+    EVENT_AT.forEach((id, place) -> events.add(at(TestPlaces.events(NORTH, 1).get(0), id, place)));
+    GoldTableRows.append(lakehouse.catalog(), LakehouseTable.GOLD_EVENT, events);
     catalog = CatalogDatabase.open(CatalogConfig.embedded(dataDir));
     CommunityPager pager = ServedTables.pager(lakehouse.catalog(), new PersonalDataAudit(catalog.auditLog(), CLOCK), CLOCK);
     persons = new CommunityPersonService(
@@ -126,6 +136,34 @@ class GridScopeTest {
     assertThat(walk(worker(G1 + "," + G2), (client, cursor) -> places.places(client, query("places"), NORTH,
         new CommunityListService.PlaceFilters(null, null), cursor, 50), MaskedPlace::masterId))
         .hasSize(placeRows.size() - 2).doesNotContain("L-COMM", "L-C1");
+  }
+
+  @Test
+  void eachGridWorkerSeesTheOrganizationsAndEventsWhosePlaceLiesInItsGrid() {
+    // L-H0 is in B1 (grid 1); B3 and compound C2 in grid 2; compound C1 spans both, the community has none
+    Map<String, List<String>> organizations = Map.of(G1, List.of("O-1"), G2, List.of("O-2"));
+    Map<String, List<String>> events = Map.of(G1, List.of("E-1"), G2, List.of("E-2", "E-3"));
+    for (String grid : List.of(G1, G2)) {
+      assertThat(walk(worker(grid), (client, cursor) -> places.organizations(client, query("organizations"), NORTH, null, cursor, 1),
+          MaskedOrganization::masterId)).as(grid).containsExactlyElementsOf(organizations.get(grid));
+      assertThat(walk(worker(grid), (client, cursor) -> places.events(client, query("events"), NORTH,
+          new CommunityListService.EventFilters(null, null, null), cursor, 1), MaskedEvent::masterId))
+          .as(grid).containsExactlyElementsOf(events.get(grid));
+    }
+    ApiClient community = new ApiClient("community", "community-governance", Set.of(NORTH));
+    assertThat(walk(community, (client, cursor) -> places.organizations(client, query("organizations"), NORTH, null, cursor, 2),
+        MaskedOrganization::masterId)).as("the whole community sees every one").containsExactly("O-1", "O-2", "O-3", "O-4", "O-5");
+    assertThat(walk(community, (client, cursor) -> places.events(client, query("events"), NORTH,
+        new CommunityListService.EventFilters(null, null, null), cursor, 2), MaskedEvent::masterId)).hasSize(EVENT_AT.size());
+  }
+
+  /** A copy of a test row with another master id and place. */
+  private static Map<String, Object> at(Map<String, Object> row, String masterId, String placeId) {
+    Map<String, Object> out = new HashMap<>(row);
+    out.put("master_id", masterId);
+    out.put("place_id", placeId);
+    out.put("community_code", NORTH);
+    return out;
   }
 
   /** A client bound to the comma-separated grids. */
