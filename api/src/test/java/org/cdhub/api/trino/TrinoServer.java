@@ -131,7 +131,7 @@ final class TrinoServer implements AutoCloseable {
       }
       try {
         HttpResponse<String> response = http.send(info, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && response.body().replace(" ", "").contains("\"starting\":false")) {
+        if (response.statusCode() == 200 && response.body().replace(" ", "").contains("\"starting\":false") && runsQueries()) {
           return;
         }
       } catch (IOException notYet) {
@@ -140,6 +140,20 @@ final class TrinoServer implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new IllegalStateException("Cannot start Trino: not ready after " + START_TIMEOUT.toSeconds() + " s; log:\n" + tail());
+  }
+
+  /**
+   * Whether a query runs: the coordinator reports started a moment before it has registered itself
+   * as a worker node, and a query sent then fails with NO_NODES_AVAILABLE.
+   */
+  private boolean runsQueries() {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl(), TrinoConfig.DEFAULT_USER, null);
+         java.sql.Statement st = c.createStatement();
+         java.sql.ResultSet rs = st.executeQuery("SELECT 1")) {
+      return rs.next();
+    } catch (java.sql.SQLException notYet) {
+      return false;
+    }
   }
 
   private String tail() {
