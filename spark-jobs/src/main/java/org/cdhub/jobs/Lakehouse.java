@@ -258,6 +258,13 @@ public final class Lakehouse {
     return Optional.of(rows);
   }
 
+  /** Equality and position delete rows live in the snapshot. */
+  private static long deleteRows(Snapshot snapshot) {
+    Long equality = summaryLong(snapshot, SnapshotSummary.TOTAL_EQ_DELETES_PROP);
+    Long position = summaryLong(snapshot, SnapshotSummary.TOTAL_POS_DELETES_PROP);
+    return (equality == null ? 0 : equality) + (position == null ? 0 : position);
+  }
+
   private static Long summaryLong(Snapshot snapshot, String property) {
     String value = snapshot == null ? null : snapshot.summary().get(property);
     try {
@@ -445,6 +452,18 @@ public final class Lakehouse {
   }
 
   /**
+   * The table's live rows from its current snapshot's summary, without reading it: its rows less
+   * its delete rows. Exact for a table without deletes; with them a lower bound when each delete
+   * row removes at most one row (keyed upserts), as in the resolve tables. 0 for an empty table.
+   */
+  public long liveRowsAtLeast(TableIdentifier id) {
+    Snapshot current = icebergCatalog().loadTable(id).currentSnapshot();
+    Long records = summaryLong(current, SnapshotSummary.TOTAL_RECORDS_PROP);
+    long deletes = deleteRows(current);
+    return records == null ? 0 : Math.max(0, records - deletes);
+  }
+
+  /**
    * Rewrites the table's data files with their deletes applied and drops the delete files, when
    * its live delete rows (equality and position) exceed {@code maxShare} of its rows: every row
    * delta and MERGE adds delete files that each later read applies. Returns whether it did.
@@ -452,9 +471,7 @@ public final class Lakehouse {
   public boolean compactWhenDeletesExceed(TableIdentifier id, double maxShare, String job) {
     Snapshot current = icebergCatalog().loadTable(id).currentSnapshot();
     Long records = summaryLong(current, SnapshotSummary.TOTAL_RECORDS_PROP);
-    Long equality = summaryLong(current, SnapshotSummary.TOTAL_EQ_DELETES_PROP);
-    Long position = summaryLong(current, SnapshotSummary.TOTAL_POS_DELETES_PROP);
-    long deletes = (equality == null ? 0 : equality) + (position == null ? 0 : position);
+    long deletes = deleteRows(current);
     if (records == null || deletes <= maxShare * records) {
       return false;
     }

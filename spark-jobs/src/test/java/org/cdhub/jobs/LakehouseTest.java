@@ -231,6 +231,20 @@ class LakehouseTest {
   }
 
   @Test
+  void liveRowsFromTheSummaryAreExactWithoutDeletesAndNeverAboveTheTruthWithThem() {
+    TableIdentifier id = keyedTable("keyed_counted", PartitionSpec.unpartitioned());
+    assertThat(lake.liveRowsAtLeast(id)).isEqualTo(contents(id).size()).isEqualTo(3);
+
+    // k1 replaced, k4 new (its delete row removes nothing), k2 deleted: 3 live rows, 5 stored, 3 delete rows
+    lake.writeKeyedChanges(id, keyedRows(keyed("k1", "LINKED", 0.99), keyed("k4", "QUEUED", 0.7)), keys("k2"), List.of("k"), "resolve", 100);
+    assertThat(contents(id)).hasSize(3);
+    assertThat(lake.liveRowsAtLeast(id)).isEqualTo(2);
+
+    lake.compactWhenDeletesExceed(id, 0.0, "resolve");
+    assertThat(lake.liveRowsAtLeast(id)).isEqualTo(3);
+  }
+
+  @Test
   void deletesBeyondTheShareAreCompactedAwayAndTheRowsStay() {
     TableIdentifier id = keyedTable("keyed_compacted", PartitionSpec.builderFor(KEYED).identity("status").build());
     lake.writeKeyedChanges(id, keyedRows(keyed("k1", "LINKED", 0.99)), keys("k2"), List.of("k"), "resolve", 100);

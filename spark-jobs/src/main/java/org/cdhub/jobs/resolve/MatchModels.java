@@ -74,8 +74,10 @@ final class MatchModels {
     if (!lake.exists(JobTable.PERSON_MATCH_MODEL.identifier())) {
       return Optional.empty();
     }
-    List<Row> rows = lake.read(JobTable.PERSON_MATCH_MODEL.identifier()).filter(col("model_version").equalTo(version))
-        .orderBy("comparison_index", "level_index").collectAsList();
+    // a few dozen rows: sorted here, not by a distributed sort's three jobs
+    List<Row> rows = new ArrayList<>(lake.read(JobTable.PERSON_MATCH_MODEL.identifier()).filter(col("model_version").equalTo(version))
+        .collectAsList());
+    rows.sort(java.util.Comparator.<Row>comparingInt(r -> r.getAs("comparison_index")).thenComparingInt(r -> r.getAs("level_index")));
     List<Comparison<SilverPerson>> comparisons = PersonComparisons.all();
     int expected = comparisons.stream().mapToInt(c -> c.levels().size()).sum();
     if (rows.size() != expected) {
