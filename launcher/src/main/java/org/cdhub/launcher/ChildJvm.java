@@ -33,11 +33,19 @@ public final class ChildJvm {
 
   /** Runs to completion; fails with the last output lines when the exit code is not 0. */
   public List<String> run(PrintStream progress) {
+    return run(progress, line -> {});
+  }
+
+  /** As above, handing each stdout line to {@code onOutput} as it comes (a job's result line as soon as it finishes). */
+  public List<String> run(PrintStream progress, java.util.function.Consumer<String> onOutput) {
     Process process = start();
     Thread rss = sampleRss(process);
     List<String> out = Collections.synchronizedList(new ArrayList<>());
     Thread stderr = pump(process.getErrorStream(), line -> progress.println("    " + line));
-    Thread stdout = pump(process.getInputStream(), out::add);
+    Thread stdout = pump(process.getInputStream(), line -> {
+      out.add(line);
+      onOutput.accept(line);
+    });
     try {
       int exit = process.waitFor();
       stderr.join();

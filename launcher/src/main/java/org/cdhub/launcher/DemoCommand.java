@@ -43,9 +43,7 @@ final class DemoCommand implements Callable<Integer> {
     long start = System.nanoTime();
     pipeline.generate(people, seed);
     HubPipeline.INGESTED_FEEDS.forEach(pipeline::ingest);
-    pipeline.runJob("standardize");
-    pipeline.runJob("resolve");
-    pipeline.runJob("merge");
+    pipeline.runJobsMeasured(List.of("standardize", "resolve", "merge"));
     int datasets = pipeline.publish().size();
     printSummary(System.out, pipeline, datasets, (System.nanoTime() - start) / 1_000_000_000.0);
     if (noServe) {

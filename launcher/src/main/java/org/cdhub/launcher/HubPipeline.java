@@ -143,13 +143,42 @@ public final class HubPipeline {
 
   /** Runs one Spark job and also reports its JVM's peak memory. */
   public Measured runJobMeasured(String job) {
-    Measured measured = step("spark " + job, () -> {
-      ChildJvm jvm = commands.sparkJob(job, lakehouse, feeds.contractsDir(), List.of());
-      return new Measured(ResultLine.find("JOB", jvm.run(out)), jvm.peakRssMb());
-    }, m -> m.result().values());
-    // outside the step: its one-off cost is not the job's
+    return runJobsMeasured(List.of(job)).get(0);
+  }
+
+  /**
+   * Runs Spark jobs in order in one JVM (the jobs after the first run warm: a fresh JVM spends
+   * about half its CPU compiling), each reported as its own step when its result line arrives.
+   * A failed job fails its step and the jobs after it do not run.
+   */
+  public List<Measured> runJobsMeasured(List<String> jobs) {
+    List<ResultLine> results = new ArrayList<>();
+    ChildJvm jvm = commands.sparkJob(String.join(",", jobs), lakehouse, feeds.contractsDir(), List.of());
+    int first = steps.size() + 1;
+    out.println("[" + first + "] spark " + jobs.get(0) + " ...");
+    long[] stepStart = {System.nanoTime()};
+    List<String> lines = jvm.run(out, line -> {
+      if (results.size() < jobs.size() && line.startsWith("JOB " + jobs.get(results.size()) + " status=OK")) {
+        String job = jobs.get(results.size());
+        ResultLine result = ResultLine.find("JOB " + job, List.of(line));
+        results.add(result);
+        Duration took = Duration.ofNanos(System.nanoTime() - stepStart[0]);
+        StepReport report = new StepReport("spark " + job, took, Map.copyOf(result.values()));
+        steps.add(report);
+        out.println("[" + steps.size() + "] spark " + job + " done in " + StepReport.seconds(took) + " " + report.facts());
+        stepStart[0] = System.nanoTime();
+        if (results.size() < jobs.size()) {
+          out.println("[" + (steps.size() + 1) + "] spark " + jobs.get(results.size()) + " ...");
+        }
+      }
+    });
+    if (results.size() < jobs.size()) {
+      throw new IllegalStateException("Spark job " + jobs.get(results.size()) + " printed no result line: " + String.join(" | ",
+          lines.subList(Math.max(0, lines.size() - 5), lines.size())));
+    }
+    // outside the steps: its one-off cost is not the jobs'
     commands.sparkClassArchive().completeAfterJob(out);
-    return measured;
+    return results.stream().map(r -> new Measured(r, jvm.peakRssMb())).toList();
   }
 
   public List<Dataset> publish() {
@@ -170,9 +199,7 @@ public final class HubPipeline {
   public void runAll(int people, long seed) {
     generate(people, seed);
     INGESTED_FEEDS.forEach(this::ingest);
-    runJob("standardize");
-    runJob("resolve");
-    runJob("merge");
+    runJobsMeasured(List.of("standardize", "resolve", "merge"));
     publish();
   }
 

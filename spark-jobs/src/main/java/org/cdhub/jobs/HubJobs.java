@@ -16,13 +16,18 @@ import org.cdhub.model.lakehouse.LakehouseConfig;
 
 /**
  * Entry point the launcher (and {@code spark-submit}) runs:
- * {@code HubJobs <standardize|resolve|merge> [--contracts DIR] [--master URL] [--data-dir DIR]
- * [--shuffle-partitions N] [--config FILE]}. Progress goes to stderr; the last stdout line is
- * {@code JOB <name> status=OK key=value ...}. Exit 0 on success, 1 on failure (cause on
- * stderr), 2 on a usage error.
+ * {@code HubJobs <job>[,<job>...] [--contracts DIR] [--master URL] [--data-dir DIR]
+ * [--shuffle-partitions N] [--config FILE]} with jobs standardize, resolve and merge. Progress
+ * goes to stderr; each job prints {@code JOB <name> status=OK key=value ...} on stdout. Exit 0 on
+ * success, 1 on failure (cause on stderr), 2 on a usage error.
+ *
+ * <p>Several jobs run in order in one Spark application, each in its own session (its own
+ * catalog and caches, so it sees the tables as the job before left them); they stop at the first
+ * failure. A fresh JVM spends about half its CPU compiling Spark's and Iceberg's code, so the
+ * jobs after the first run warm.
  */
 public final class HubJobs {
-  static final String USAGE = "usage: HubJobs <standardize|resolve|merge> [--contracts DIR] [--master URL]"
+  static final String USAGE = "usage: HubJobs <standardize|resolve|merge>[,<job>...] [--contracts DIR] [--master URL]"
       + " [--data-dir DIR] [--shuffle-partitions N] [--config FILE]";
 
   /** The jobs, by the name the launcher uses. */
@@ -69,47 +74,67 @@ public final class HubJobs {
     System.exit(execute(Arrays.asList(args), System.getenv(), System.out, System.err));
   }
 
-  /** Runs one job named by its first argument; returns the process exit code. */
+  /** Runs the jobs its first argument names (comma-separated); returns the process exit code. */
   public static int execute(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
     requireNonNull(args, "args is null");
     if (args.isEmpty()) {
       err.println(USAGE);
       return 2;
     }
-    Job job;
+    List<Job> jobs;
     JobConfig config;
     try {
-      job = Job.named(args.get(0));
+      jobs = Arrays.stream(args.get(0).split(",", -1)).map(Job::named).toList();
       config = JobConfig.resolve(args.subList(1, args.size()), env, LakehouseConfig::fromSystemProperties);
     } catch (IllegalArgumentException e) {
       err.println("hub-jobs: " + e.getMessage() + "; " + USAGE);
       return 2;
     }
-    return execute(job, config, out, err);
+    return execute(jobs, config, out, err);
   }
 
-  /** Runs a job in its own Spark session, printing the result line; returns the exit code. */
+  /** Runs a job in its own Spark application, printing the result line; returns the exit code. */
   public static int execute(Job job, JobConfig config, PrintStream out, PrintStream err) {
-    requireNonNull(job, "job is null");
+    return execute(List.of(job), config, out, err);
+  }
+
+  /** Runs jobs in order in one Spark application, each in a new session, printing each result line; returns the exit code. */
+  public static int execute(List<Job> jobs, JobConfig config, PrintStream out, PrintStream err) {
+    requireNonNull(jobs, "jobs is null");
     requireNonNull(config, "config is null");
-    SparkSession spark = null;
+    if (jobs.isEmpty()) {
+      throw new IllegalArgumentException("No job to run");
+    }
+    SparkSession application = null;
+    Job current = jobs.get(0);
     try {
-      err.println("[" + job.jobName() + "] starting: " + config);
-      spark = Lakehouse.session(config, "hub-" + job.jobName());
-      JobResult result = job.run(spark, config);
-      out.println(result.line());
-      out.flush();
+      for (Job job : jobs) {
+        current = job;
+        err.println("[" + job.jobName() + "] starting: " + config);
+        if (application == null) {
+          application = Lakehouse.session(config, "hub-" + String.join("-", jobs.stream().map(Job::jobName).toList()));
+        }
+        SparkSession session = application.newSession();
+        SparkSession.setActiveSession(session);
+        try {
+          JobResult result = job.run(session, config);
+          out.println(result.line());
+          out.flush();
+        } finally {
+          session.catalog().clearCache();
+        }
+      }
       return 0;
     } catch (Throwable e) {
       // Spark and Scala code may throw checked exceptions undeclared: report every failure the same way
-      err.println("[" + job.jobName() + "] FAILED: " + describe(e));
+      err.println("[" + current.jobName() + "] FAILED: " + describe(e));
       e.printStackTrace(err);
-      out.println("JOB " + job.jobName() + " status=FAILED");
+      out.println("JOB " + current.jobName() + " status=FAILED");
       out.flush();
       return 1;
     } finally {
-      if (spark != null) {
-        spark.stop();
+      if (application != null) {
+        application.stop();
       }
     }
   }
