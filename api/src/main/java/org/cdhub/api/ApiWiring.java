@@ -38,6 +38,8 @@ import org.cdhub.api.trino.TrinoLakehouse;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.api.lineage.BundledContracts;
 import org.cdhub.api.lineage.LineageService;
+import org.cdhub.api.queryaudit.QueryEventService;
+import org.cdhub.api.queryaudit.TrinoQueryAudit;
 import org.cdhub.model.entity.MasterEvent;
 import org.cdhub.model.entity.MasterOrganization;
 import org.cdhub.model.lakehouse.LakehouseConfig;
@@ -260,6 +262,16 @@ public class ApiWiring {
       }
     }, millis, millis, TimeUnit.MILLISECONDS);
     return timer;
+  }
+
+  /**
+   * Direct reads on Trino, reported by Trino's HTTP event listener, into the access audit. Always
+   * built; its endpoint refuses every event until {@code hub.trino.event-token} is set.
+   */
+  @Bean
+  QueryEventService queryEventService(CatalogDatabase catalogDatabase, TrinoConfig trino, Clock clock) {
+    return new QueryEventService(new TrinoQueryAudit(trino.catalog(), trino.user()), catalogDatabase.subscriptions(),
+        catalogDatabase.datasets(), catalogDatabase.auditLog(), clock);
   }
 
   /** Corrections sent by communities, stored in the catalog database; their status read from the lakehouse. */

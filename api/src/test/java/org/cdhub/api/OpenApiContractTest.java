@@ -68,6 +68,7 @@ class OpenApiContractTest {
   static final String OWNER_KEY = "data-owner-key-contract-01";
   static final String WORKER_KEY = "north-worker-key-contract-01";
   static final String LINEAGE_AUDITOR_KEY = "lineage-auditor-key-contract-01";
+  static final String EVENT_TOKEN = "trino-event-token-contract-0001";
 
   @TempDir static Path dataDir;
   static List<MasterPerson> north;
@@ -96,6 +97,7 @@ class OpenApiContractTest {
     registry.add("hub.api.clients.north-worker.key-sha256", () -> ApiClients.sha256Hex(WORKER_KEY));
     registry.add("hub.api.clients.north-worker.communities", () -> NORTH);
     registry.add("hub.api.clients.north-worker.roles", () -> "corrections");
+    registry.add("hub.trino.event-token", () -> EVENT_TOKEN);
   }
 
   @BeforeAll
@@ -286,6 +288,26 @@ class OpenApiContractTest {
     call("revokeSubscription", post("/api/v1/subscriptions/{id}/revoke", first).contentType(APPLICATION_JSON), 200);
     call("revokeSubscription", post("/api/v1/subscriptions/{id}/revoke", first).header("X-API-Key", OWNER_KEY)
         .contentType(APPLICATION_JSON).content("{\"reason\":\"again\"}"), 409);
+  }
+
+  @Test
+  void trinoQueryEventsAuditedSkippedAndRefused() throws Exception {
+    String path = "/api/v1/internal/trino/query-events";
+    for (String sample : List.of("granted-read", "denied", "service-user")) {
+      call("recordTrinoQueryEvent", post(path).header("X-Hub-Event-Token", EVENT_TOKEN).contentType(APPLICATION_JSON)
+          .content(trinoEvent(sample)), 200);
+    }
+    call("recordTrinoQueryEvent", post(path).header("X-Hub-Event-Token", EVENT_TOKEN + "x").contentType(APPLICATION_JSON)
+        .content(trinoEvent("granted-read")), 401);
+    call("recordTrinoQueryEvent", post(path).header("X-Hub-Event-Token", EVENT_TOKEN).contentType(APPLICATION_JSON)
+        .content("{\"metadata\": {}}"), 400);
+  }
+
+  /** A body Trino 476's HTTP event listener posted (see TrinoQueryAuditTest). */
+  private static byte[] trinoEvent(String sample) throws IOException {
+    try (java.io.InputStream in = OpenApiContractTest.class.getResourceAsStream("/trino-events/" + sample + ".json")) {
+      return in.readAllBytes();
+    }
   }
 
   private static long id(ResultActions result) throws Exception {

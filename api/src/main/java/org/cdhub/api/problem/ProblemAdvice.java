@@ -145,6 +145,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return respond(new ApiProblem(status, e.field(), e.rule(), "Subscription not possible", e.getMessage()), request);
   }
 
+  /** The audit could not be written: Trino's event listener retries on 503. */
+  @ExceptionHandler(org.cdhub.api.queryaudit.AuditUnavailableException.class)
+  ResponseEntity<ProblemDetail> auditUnavailable(org.cdhub.api.queryaudit.AuditUnavailableException e,
+      HttpServletRequest request) {
+    return respond(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "audit", "unavailable", "Access audit unavailable",
+        e.getMessage()), request);
+  }
+
   @ExceptionHandler(PersonNotFoundException.class)
   ResponseEntity<ProblemDetail> personNotFound(PersonNotFoundException e, HttpServletRequest request) {
     return respond(new ApiProblem(HttpStatus.NOT_FOUND, "masterId", "not-found", "No such person", e.getMessage()), request);
@@ -217,7 +225,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       }
     }
     if (ex instanceof HttpMessageNotReadableException unreadable) {
-      if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+      // broken JSON (cut off, stray characters) is malformed wherever it broke, though Jackson names the field it was in
+      if (unreadable.getCause() instanceof JsonMappingException mapping
+          && !(unreadable.getMostSpecificCause() instanceof com.fasterxml.jackson.core.JsonParseException) && !mapping.getPath().isEmpty()
           && mapping.getPath().get(mapping.getPath().size() - 1).getFieldName() != null) {
         String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
         return invalidParameter(field, "type", "has a value of the wrong type or format", null);

@@ -1,6 +1,10 @@
 package org.cdhub.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cdhub.api.generated.api.InternalApi;
+import org.cdhub.api.trino.TrinoConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -11,7 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Every path but health needs an API key. Stateless: no sessions, no cookies, so no CSRF
+ * Every path but health needs an API key, except Trino's query events, which need the shared event
+ * token instead (a chain of their own). Stateless: no sessions, no cookies, so no CSRF
  * exposure; refusals are Problem Details. Which communities a client may read is checked in the
  * services (it depends on the resource asked for), not here.
  */
@@ -25,6 +30,27 @@ public class ApiSecurity {
   @Bean
   ProblemResponses problemResponses(ObjectMapper json) {
     return new ProblemResponses(json);
+  }
+
+  /** Trino's HTTP event listener posting query events: the event token, not an API key. Checked first. */
+  @Bean
+  @Order(1)
+  SecurityFilterChain trinoEventsFilterChain(HttpSecurity http, ObjectProvider<TrinoConfig> trino,
+      ProblemResponses problems) throws Exception {
+    // not a bean, as the API key filter
+    TrinoEventTokenFilter token = TrinoEventTokenFilter.of(trino.getIfAvailable(), problems);
+    return http
+        .securityMatcher(InternalApi.PATH_RECORD_TRINO_QUERY_EVENT)
+        .csrf(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(token, AnonymousAuthenticationFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .build();
   }
 
   @Bean

@@ -55,6 +55,20 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         "The client may make " + limitPerSecond + " requests per second; retry after a second"), request);
   }
 
+  /** Trino's event listener sent no event token ({@code missing}) or a wrong one ({@code invalid}). */
+  void eventTokenRefused(HttpServletRequest request, HttpServletResponse response, String rule) throws IOException {
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + TrinoEventTokenFilter.HEADER + "\"");
+    write(response, new ApiProblem(HttpStatus.UNAUTHORIZED, "eventToken", rule,
+        "missing".equals(rule) ? "Event token required" : "Wrong event token",
+        "Send the secret of hub.trino.event-token in header " + TrinoEventTokenFilter.HEADER), request);
+  }
+
+  /** A query event over hub.trino.event-max-bytes. */
+  void bodyTooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
+    write(response, new ApiProblem(HttpStatus.BAD_REQUEST, "body", "too-large", "Request body too large",
+        "A query event may have at most " + maxBytes + " bytes (hub.trino.event-max-bytes)"), request);
+  }
+
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {

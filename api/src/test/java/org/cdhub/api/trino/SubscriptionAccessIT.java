@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,6 +42,7 @@ import org.cdhub.api.security.ApiClients;
 import org.cdhub.catalog.CatalogConfig;
 import org.cdhub.catalog.CatalogDatabase;
 import org.cdhub.catalog.audit.AccessEvent;
+import org.cdhub.catalog.audit.AuditQuery;
 import org.cdhub.catalog.registry.Dataset;
 import org.cdhub.catalog.registry.DatasetDescriptions;
 import org.cdhub.kernel.Masking;
@@ -56,15 +61,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Each subscription path through the API, with the access it gives or takes checked as the
  * department's own user on a real Trino 476 (file-based access control reading the rules the API
  * writes) and on the API's rows endpoint: granted columns readable, other columns and rows of
- * other communities not. One Trino server and one API for the class.
+ * other communities not. Trino's HTTP event listener posts every completed query to the API, which
+ * audits the department's direct reads. One Trino server and one API for the class.
  */
 class SubscriptionAccessIT {
   static final String NORTH = "640106001001";
   static final String SOUTH = "640106001002";
   static final String OWNER_KEY = "owner-key-0123456789abcdef";
   static final List<String> DEPARTMENTS = List.of("dept-grant", "dept-approve", "dept-reject", "dept-refuse",
-      "dept-expire", "dept-revoke", "dept-none");
+      "dept-expire", "dept-revoke", "dept-none", "dept-audit");
   static final Duration RULES_TAKE_EFFECT = Duration.ofSeconds(20);
+  /** Trino posts a query's event after the client has its answer: this long at most until it is in the audit. */
+  static final Duration EVENT_ARRIVES = Duration.ofSeconds(20);
+  static final String EVENT_TOKEN = "trino-event-token-it-0123456789";
 
   @TempDir static Path dir;
   static PostgresLakehouse postgres;
@@ -92,10 +101,15 @@ class SubscriptionAccessIT {
     Path rules = dir.resolve("trino-rules.json");
     // Trino reads the file at start: no grants yet
     TrinoAccessRules.of("hub", TrinoConfig.DEFAULT_USER, List.of(), s -> null).writeTo(rules);
-    trino = TrinoServer.start(Files.createDirectories(dir.resolve("trino")), postgres.config(), rules);
+    // Trino is told where the API will listen before the API starts (it needs Trino's address in turn)
+    port = freePort();
+    trino = TrinoServer.start(Files.createDirectories(dir.resolve("trino")), postgres.config(), rules,
+        new TrinoServer.QueryEvents(URI.create("http://127.0.0.1:" + port + "/api/v1/internal/trino/query-events"),
+            "X-Hub-Event-Token", EVENT_TOKEN));
 
     List<String> args = new ArrayList<>(List.of(
-        "--server.port=0",
+        "--server.port=" + port,
+        "--hub.trino.event-token=" + EVENT_TOKEN,
         "--hub.data-dir=" + dataDir,
         "--hub.lakehouse.catalog-uri=" + postgres.config().catalogUri(),
         "--hub.lakehouse.warehouse=" + postgres.config().warehouse(),
@@ -112,7 +126,7 @@ class SubscriptionAccessIT {
       args.add("--hub.api.clients." + department + ".jurisdiction=640106");
     }
     api = new SpringApplicationBuilder(HubApiApplication.class).run(args.toArray(String[]::new));
-    port = ((WebServerApplicationContext) api).getWebServer().getPort();
+    assertThat(((WebServerApplicationContext) api).getWebServer().getPort()).isEqualTo(port);
   }
 
   @AfterAll
@@ -145,8 +159,10 @@ class SubscriptionAccessIT {
     assertThat(page.getRows()).extracting(r -> r.get("master_id"))
         .containsExactlyElementsOf(north.stream().map(MasterPerson::masterId).toList());
     assertThat(page.getRows()).allSatisfy(r -> assertThat(r).containsOnlyKeys("master_id", "sex", "community_code"));
-    AccessEvent use = catalog.auditLog().recent(1).get(0);
-    assertThat(use.action()).isEqualTo("SUBSCRIPTION_READ");
+    // Trino's query events are appended concurrently: the API's entry is the latest SUBSCRIPTION_READ, not the latest entry
+    AccessEvent use = catalog.auditLog().recent(200).stream().filter(e -> e.action().equals("SUBSCRIPTION_READ"))
+        .findFirst().orElseThrow();
+    assertThat(use.clientId()).isEqualTo("dept-grant");
     assertThat(use.scope()).isEqualTo("subscription:" + s.getId());
     assertThat(use.recordCount()).isEqualTo(north.size());
     assertApiCode(() -> subscriptions("dept-none").listSubscriptionRows(s.getId(), null, 10), 404, "id.not-found");
@@ -253,6 +269,82 @@ class SubscriptionAccessIT {
     assertApiCode(() -> subscriptions("dept-revoke").listSubscriptionRows(s.getId(), null, 10), 403, "state.not-granted");
     assertApiCode(() -> owner().revokeSubscription(s.getId(), null), 409, "state.not-granted");
     assertThat(catalog.auditLog().verify().intact()).isTrue();
+  }
+
+  @Test
+  void aDepartmentsDirectReadsOnTrinoAreAuditedAndTheHubsOwnAreNotAuditedTwice() throws Exception {
+    publishGoldPerson(SharingType.UNCONDITIONAL, null);
+    Subscription s = request("dept-audit", List.of("master_id", "sex", "community_code"), null, NORTH, hours(24));
+    String granted = "SELECT master_id, community_code FROM hub.gold.person";
+    assertThat(awaitAllowed("dept-audit", granted)).hasSize(north.size());
+
+    AccessEvent read = awaitAudit("the granted read", e -> e.clientId().equals("dept-audit") && e.outcome().equals("OK")
+        && granted.equals(e.query()));
+    assertThat(read.action()).isEqualTo("TRINO_QUERY");
+    assertThat(read.dataset()).isEqualTo("gold.person");
+    assertThat(read.scope()).isEqualTo("subscription:" + s.getId() + "/columns:master_id,community_code");
+    assertThat(read.purpose()).isEqualTo(s.getPurpose());
+    assertThat(read.recordCount()).isEqualTo(north.size());
+
+    String refused = "SELECT name FROM hub.gold.person";
+    assertDenied("dept-audit", refused);
+    AccessEvent denied = awaitAudit("the refused read", e -> e.clientId().equals("dept-audit") && refused.equals(e.query()));
+    assertThat(denied.outcome()).isEqualTo("DENIED");
+    assertThat(denied.dataset()).isEqualTo("gold.person");
+    assertThat(denied.action()).isEqualTo("TRINO_QUERY");
+    assertThat(denied.recordCount()).isZero();
+
+    String idNumber = north.get(0).idNumber();
+    assertThat(idNumber).matches("[0-9]{17}[0-9X]");
+    String byId = "SELECT master_id FROM hub.gold.person WHERE master_id <> '" + idNumber + "'";
+    assertThat(query("dept-audit", byId)).hasSize(north.size());
+    AccessEvent masked = awaitAudit("the read naming an ID number", e -> e.clientId().equals("dept-audit")
+        && e.query() != null && e.query().startsWith("SELECT master_id FROM hub.gold.person WHERE master_id <> '*"));
+    assertThat(masked.query()).isEqualTo("SELECT master_id FROM hub.gold.person WHERE master_id <> '"
+        + Masking.idNumber(idNumber) + "'").doesNotContain(idNumber);
+    // community_code is read by the grant's row filter, and granted: Trino's report of it stands
+    assertThat(masked.scope()).isEqualTo("subscription:" + s.getId() + "/columns:master_id,community_code");
+    assertThat(masked.recordCount()).isEqualTo(north.size());
+
+    // the hub's own user: a roster page through Trino (audited by the API as a LIST) and a query of its own
+    HttpResponse<String> roster = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/api/v1/communities/" + NORTH + "/persons?limit=5"))
+        .header("X-API-Key", key("dept-audit")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(roster.statusCode()).isEqualTo(200);
+    assertThat(query(TrinoConfig.DEFAULT_USER, "SELECT count(*) AS n FROM hub.gold.person")).singleElement()
+        .satisfies(row -> assertThat(((Number) row.get("n")).longValue()).isEqualTo(north.size() + south.size()));
+    // a later query of the department: once its event is in, the hub's earlier ones have been answered too
+    String marker = "SELECT sex FROM hub.gold.person WHERE master_id = 'after-the-service-user'";
+    assertThat(query("dept-audit", marker)).isEmpty();
+    awaitAudit("the department's read after the service user's", e -> marker.equals(e.query()));
+    List<AccessEvent> all = catalog.auditLog().recent(AuditQuery.MAX_LIMIT);
+    assertThat(all).filteredOn(e -> e.action().equals("TRINO_QUERY"))
+        .extracting(AccessEvent::clientId).doesNotContain(TrinoConfig.DEFAULT_USER);
+    assertThat(all).filteredOn(e -> e.action().equals("LIST") && e.clientId().equals("dept-audit")).hasSize(1);
+    assertThat(all).filteredOn(e -> e.action().equals("TRINO_QUERY")).extracting(AccessEvent::query)
+        .noneMatch(q -> q != null && q.contains(idNumber));
+    assertThat(catalog.auditLog().verify().intact()).isTrue();
+  }
+
+  /** The newest audit entry matching {@code what}, waiting for Trino's event to arrive. */
+  private static AccessEvent awaitAudit(String description, Predicate<AccessEvent> what) throws InterruptedException {
+    long deadline = System.nanoTime() + EVENT_ARRIVES.toNanos();
+    while (true) {
+      Optional<AccessEvent> found = catalog.auditLog().recent(AuditQuery.MAX_LIMIT).stream().filter(what).findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("No audit entry for " + description + " within " + EVENT_ARRIVES);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static void publishGoldPerson(SharingType sharing, Long snapshot) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Defaults, the key-to-property mapping and the startup failures of {@link TrinoConfig}. */
 class TrinoConfigTest {
+  static final String EVENT_TOKEN = "trino-event-secret-0123456789";
   @Configuration
   @EnableConfigurationProperties(TrinoConfig.class)
   static class Bound {}
@@ -32,6 +34,9 @@ class TrinoConfigTest {
       assertThat(config.schema()).isEqualTo("gold");
       assertThat(config.queryTimeout()).isEqualTo(Duration.ofSeconds(30));
       assertThat(config.maxRows()).isEqualTo(10_000);
+      assertThat(config.eventToken()).isNull();
+      assertThat(config.acceptsQueryEvents()).isFalse();
+      assertThat(config.eventMaxBytes()).isEqualTo(DataSize.ofMegabytes(16));
     });
   }
 
@@ -39,7 +44,8 @@ class TrinoConfigTest {
   void mapsEveryKey() {
     runner.withPropertyValues("hub.trino.jdbc-url=jdbc:trino://trino.city.example:8443?SSL=true",
         "hub.trino.user=api", "hub.trino.password=s3cret", "hub.trino.catalog=lake", "hub.trino.schema=silver",
-        "hub.trino.query-timeout=2m", "hub.trino.max-rows=600").run(context -> {
+        "hub.trino.query-timeout=2m", "hub.trino.max-rows=600", "hub.trino.event-token=" + EVENT_TOKEN,
+        "hub.trino.event-max-bytes=1MB").run(context -> {
           TrinoConfig config = context.getBean(TrinoConfig.class);
           assertThat(config.configured()).isTrue();
           assertThat(config.jdbcUrl()).isEqualTo("jdbc:trino://trino.city.example:8443?SSL=true");
@@ -49,7 +55,12 @@ class TrinoConfigTest {
           assertThat(config.schema()).isEqualTo("silver");
           assertThat(config.queryTimeout()).isEqualTo(Duration.ofMinutes(2));
           assertThat(config.maxRows()).isEqualTo(600);
-          assertThat(config.toString()).contains("password=***").doesNotContain("s3cret");
+          assertThat(config.eventToken()).isEqualTo(EVENT_TOKEN);
+          assertThat(config.acceptsQueryEvents()).isTrue();
+          assertThat(config.eventMaxBytes()).isEqualTo(DataSize.ofMegabytes(1));
+          assertThat(config.toString()).contains("password=***").doesNotContain("s3cret")
+              .contains("eventToken=***").doesNotContain(EVENT_TOKEN);
+          assertThat(config.withUser("dept-a").eventToken()).isEqualTo(EVENT_TOKEN);
         });
   }
 
@@ -88,6 +99,26 @@ class TrinoConfigTest {
     runner.withPropertyValues("hub.trino.max-rows=0").run(context ->
         assertThat(context).hasFailed().getFailure()
             .hasStackTraceContaining("Invalid hub.trino.max-rows: must be 1..1000000, was 0"));
+  }
+
+  @Test
+  void refusesAShortEventTokenOrOneWithACommaWithoutEchoingIt() {
+    runner.withPropertyValues("hub.trino.event-token=short-secret").run(context ->
+        assertThat(context).hasFailed().getFailure()
+            .hasStackTraceContaining("Invalid hub.trino.event-token: must be 24..512 visible ASCII characters without commas")
+            .hasStackTraceContaining("was 12 characters")
+            .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("short-secret")));
+    runner.withPropertyValues("hub.trino.event-token=" + EVENT_TOKEN.replace('-', ' ')).run(context ->
+        assertThat(context).hasFailed().getFailure().hasStackTraceContaining("Invalid hub.trino.event-token"));
+  }
+
+  @Test
+  void refusesAnEventSizeLimitOutside64KbTo256Mb() {
+    runner.withPropertyValues("hub.trino.event-max-bytes=1KB").run(context ->
+        assertThat(context).hasFailed().getFailure()
+            .hasStackTraceContaining("Invalid hub.trino.event-max-bytes: must be 64KB..256MB, was 1024 bytes"));
+    runner.withPropertyValues("hub.trino.event-max-bytes=1GB").run(context ->
+        assertThat(context).hasFailed().getFailure().hasStackTraceContaining("Invalid hub.trino.event-max-bytes"));
   }
 
   private static String stackTrace(Throwable e) {

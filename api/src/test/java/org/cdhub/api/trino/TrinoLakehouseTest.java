@@ -49,7 +49,8 @@ class TrinoLakehouseTest {
 
   @Test
   void namesABareTableInHubTrinoSchema() {
-    TrinoConfig silver = new TrinoConfig("jdbc:trino://127.0.0.1:" + port, "u", null, "hub", "silver", Duration.ofSeconds(5), 600);
+    TrinoConfig silver = new TrinoConfig("jdbc:trino://127.0.0.1:" + port, "u", null, "hub", "silver", Duration.ofSeconds(5), 600, null,
+        org.springframework.util.unit.DataSize.ofMegabytes(16));
     try (TrinoLakehouse lakehouse = new TrinoLakehouse(silver, Clock.systemUTC())) {
       assertThat(lakehouse.table("person")).isEqualTo(new TableName("silver", "person"));
       assertThat(lakehouse.table("gold.person")).isEqualTo(new TableName("gold", "person"));
@@ -58,7 +59,8 @@ class TrinoLakehouseTest {
 
   @Test
   void needsAUrl() {
-    TrinoConfig none = new TrinoConfig(null, "u", null, "hub", "gold", Duration.ofSeconds(5), 100);
+    TrinoConfig none = new TrinoConfig(null, "u", null, "hub", "gold", Duration.ofSeconds(5), 100, null,
+        org.springframework.util.unit.DataSize.ofMegabytes(16));
     assertThatThrownBy(() -> new TrinoLakehouse(none, Clock.systemUTC()))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("Cannot query Trino: hub.trino.jdbc-url is not set");
   }
@@ -66,7 +68,7 @@ class TrinoLakehouseTest {
   @Test
   void servingRostersNeedsRoomForTheLargestPagePlusOne() {
     TrinoConfig small = new TrinoConfig("jdbc:trino://127.0.0.1:" + port, "u", null, "hub", "gold", Duration.ofSeconds(5),
-        CommunityPersonService.MAX_LIMIT);
+        CommunityPersonService.MAX_LIMIT, null, org.springframework.util.unit.DataSize.ofMegabytes(16));
     try (TrinoLakehouse lakehouse = new TrinoLakehouse(small, Clock.systemUTC())) {
       assertThatThrownBy(() -> new TrinoGoldPersonRepository(lakehouse))
           .isInstanceOf(IllegalArgumentException.class)

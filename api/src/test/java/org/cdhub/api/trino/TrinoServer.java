@@ -25,6 +25,11 @@ import org.cdhub.model.lakehouse.LakehouseConfig;
  */
 final class TrinoServer implements AutoCloseable {
   static final String VERSION = "476";
+  /**
+   * What fetch-trino-server.sh leaves in a complete server that keeps the Iceberg connector and
+   * the HTTP event listener; a cache fetched before the listener was kept lacks it and is fetched again.
+   */
+  static final String COMPLETE_MARKER = ".cdhub-complete-iceberg-http-event-listener";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
   private final Process process;
@@ -51,6 +56,34 @@ final class TrinoServer implements AutoCloseable {
    */
   static TrinoServer start(Path workDir, LakehouseConfig lakehouse, Path accessRules)
       throws IOException, InterruptedException {
+    return start(workDir, lakehouse, accessRules, null);
+  }
+
+  /**
+   * Where Trino's HTTP event listener posts each completed query (the API's query audit endpoint),
+   * with the shared secret header it sends.
+   *
+   * @param ingestUri the endpoint, e.g. {@code http://127.0.0.1:8080/api/v1/internal/trino/query-events}
+   * @param header the header carrying the secret
+   * @param token the secret: no commas (the listener's header list is comma-separated)
+   */
+  record QueryEvents(URI ingestUri, String header, String token) {
+    QueryEvents {
+      java.util.Objects.requireNonNull(ingestUri, "ingestUri is null");
+      java.util.Objects.requireNonNull(header, "header is null");
+      if (token.contains(",")) {
+        throw new IllegalArgumentException("Trino cannot send a header value with a comma");
+      }
+    }
+  }
+
+  /**
+   * As {@link #start(Path, LakehouseConfig, Path)}, with Trino's HTTP event listener posting every
+   * completed query to {@code events} (null for no listener). Events are posted asynchronously,
+   * after the client has its answer, and retried a few times while the endpoint is not up yet.
+   */
+  static TrinoServer start(Path workDir, LakehouseConfig lakehouse, Path accessRules, QueryEvents events)
+      throws IOException, InterruptedException {
     Path home = serverHome();
     Path etc = Files.createDirectories(workDir.resolve("etc"));
     Path data = Files.createDirectories(workDir.resolve("data"));
@@ -70,12 +103,27 @@ final class TrinoServer implements AutoCloseable {
         "-Djdk.attach.allowAttachSelf=true",
         "-Dfile.encoding=UTF-8",
         "-XX:+EnableDynamicAgentLoading"));
-    Files.writeString(etc.resolve("config.properties"), lines(
+    List<String> config = new java.util.ArrayList<>(List.of(
         "coordinator=true",
         "node-scheduler.include-coordinator=true",
         "http-server.http.port=" + port,
         "discovery.uri=http://127.0.0.1:" + port,
         "web-ui.enabled=false"));
+    if (events != null) {
+      // plugin/http-event-listener (trino-http-event-listener 476): only the completed events are audited
+      Path listener = etc.resolve("http-event-listener.properties");
+      Files.writeString(listener, lines(
+          "event-listener.name=http",
+          "http-event-listener.log-completed=true",
+          "http-event-listener.connect-ingest-uri=" + events.ingestUri(),
+          "http-event-listener.connect-http-headers=" + events.header() + ":" + events.token(),
+          // the API may still be starting when Trino posts its first events
+          "http-event-listener.connect-retry-count=5",
+          "http-event-listener.connect-retry-delay=1s",
+          "http-event-listener.connect-max-delay=5s"));
+      config.add("event-listener.config-files=" + listener);
+    }
+    Files.writeString(etc.resolve("config.properties"), lines(config.toArray(String[]::new)));
     Path catalogs = Files.createDirectories(etc.resolve("catalog"));
     // the same catalog name and schema version as the API and Spark, or the tables are invisible here
     Files.writeString(catalogs.resolve(lakehouse.catalogName() + ".properties"), lines(
@@ -169,7 +217,7 @@ final class TrinoServer implements AutoCloseable {
   static Path serverHome() throws IOException, InterruptedException {
     Path home = Path.of(System.getProperty("hub.trino.server-home",
         System.getProperty("user.home") + "/.cache/cdhub/trino-server-" + VERSION));
-    if (Files.exists(home.resolve(".cdhub-complete"))) {
+    if (Files.exists(home.resolve(COMPLETE_MARKER))) {
       return home;
     }
     Path script = Path.of(System.getProperty("hub.trino.fetch-script", "trino/fetch-trino-server.sh"));

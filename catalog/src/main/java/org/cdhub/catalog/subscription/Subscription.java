@@ -62,6 +62,21 @@ public record Subscription(long id, SubscriptionRequest request, SubscriptionSta
     return stateAt(now) == SubscriptionState.GRANTED;
   }
 
+  /**
+   * Whether it gave access at {@code at}, as its record tells it now: granted (at once or on
+   * approval) at or before {@code at}, and by then neither revoked, expired nor past its period.
+   * For reads reported after the fact (Trino's query events), when the grant may have ended since;
+   * {@link #grantsAccessAt} answers for the present.
+   */
+  public boolean gaveAccessAt(Instant at) {
+    requireNonNull(at, "at is null");
+    // a request that expired unanswered was never granted: it has no decision
+    boolean wasGranted = state == SubscriptionState.GRANTED
+        || ((state == SubscriptionState.REVOKED || state == SubscriptionState.EXPIRED) && decidedAt != null);
+    return wasGranted && decidedAt != null && !at.isBefore(decidedAt) && at.isBefore(request.until())
+        && (endedAt == null || at.isBefore(endedAt));
+  }
+
   Subscription withId(long newId) {
     return new Subscription(newId, request, state, requestedAt, decidedBy, decidedAt, reason, endedBy, endedAt);
   }

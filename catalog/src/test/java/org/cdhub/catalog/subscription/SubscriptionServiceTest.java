@@ -166,6 +166,34 @@ class SubscriptionServiceTest {
     assertThat(catalog.auditLog().verify().intact()).isTrue();
   }
 
+  @Test
+  void aGrantGaveAccessFromItsDecisionUntilItEnded() {
+    Subscription granted = service.request(request("civil-affairs", "gold.place", List.of("master_id"), null));
+    Subscription waiting = service.request(request("civil-affairs", "gold.person", List.of("master_id"), null));
+    clock.advance(Duration.ofHours(1));
+    Instant revokedAt = clock.instant();
+    service.revoke(granted.id(), CIVIL_AFFAIRS, "项目结束");
+    Subscription revoked = service.find(granted.id());
+
+    assertThat(revoked.gaveAccessAt(T0.minusMillis(1))).isFalse();
+    assertThat(revoked.gaveAccessAt(T0)).isTrue();
+    assertThat(revoked.gaveAccessAt(revokedAt.minusMillis(1))).isTrue();
+    assertThat(revoked.gaveAccessAt(revokedAt)).isFalse();
+    assertThat(revoked.grantsAccessAt(revokedAt.minusMillis(1))).isFalse();
+    assertThat(waiting.gaveAccessAt(T0.plusSeconds(1))).isFalse();
+
+    Subscription other = service.request(request("civil-affairs", "gold.place", List.of("gender"), null));
+    clock.set(UNTIL.plusSeconds(1));
+    service.expireDue();
+    Subscription expired = service.find(other.id());
+    assertThat(expired.state()).isEqualTo(SubscriptionState.EXPIRED);
+    assertThat(expired.gaveAccessAt(UNTIL.minusMillis(1))).isTrue();
+    assertThat(expired.gaveAccessAt(UNTIL)).isFalse();
+    // a request nobody answered expires too, but never gave access
+    assertThat(service.find(waiting.id()).state()).isEqualTo(SubscriptionState.EXPIRED);
+    assertThat(service.find(waiting.id()).gaveAccessAt(UNTIL.minusMillis(1))).isFalse();
+  }
+
   private void assertRefused(SubscriptionRequest request, String code, String message) {
     assertThatThrownBy(() -> service.request(request))
         .isInstanceOfSatisfying(SubscriptionException.class, e -> {
