@@ -1,7 +1,6 @@
 package org.cdhub.jobs.resolve;
 
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -128,17 +127,35 @@ final class IncrementalResolve {
 
     // the existing records fresh ones meet: stored keys of the fresh records' blocks, blocks within the limit
     Dataset<Row> freshBlocked = cache(PersonMatching.blocked(fresh), cached);
-    Dataset<Row> freshBlocks = freshBlocked.groupBy("block_hash").agg(count(lit(1)).as("fresh_n"));
-    Dataset<Row> stored = cache(lake.read(JobTable.PERSON_BLOCK.identifier())
-        .join(broadcast(freshBlocks.select(col("block_hash").as("block"))), "block")
-        .join(broadcast(freshKeys), Lakehouse.columns(keys), "left_anti"), cached);
-    Dataset<Row> sizes = cache(freshBlocks.join(stored.groupBy("block").agg(count(lit(1)).as("stored_n"))
-            .withColumnRenamed("block", "block_hash"), Lakehouse.columns(List.of("block_hash")), "left")
-        .select(col("block_hash"), col("fresh_n").plus(coalesce(col("stored_n"), lit(0L))).as("n")), cached);
-    long oversized = sizes.filter(col("n").gt(settings.maxBlockSize())).count();
-    Dataset<Row> kept = sizes.filter(col("n").leq(settings.maxBlockSize())).select("block_hash");
-    Dataset<Row> contextKeys = cache(stored.join(broadcast(kept.withColumnRenamed("block_hash", "block")), "block")
-        .select(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID).distinct(), cached);
+    // block sizes and the existing records met are counted here: the blocks and their stored keys are some tens of thousands
+    Map<Long, Long> blockSizes = new HashMap<>();
+    for (Row r : freshBlocked.groupBy("block_hash").agg(count(lit(1))).collectAsList()) {
+      blockSizes.put(r.getLong(0), r.getLong(1));
+    }
+    Dataset<Row> freshBlocks = lake.spark().createDataFrame(blockSizes.keySet().stream().map(b -> RowFactory.create(b)).toList(),
+        new StructType().add("block", DataTypes.LongType, false));
+    List<Row> stored = lake.read(JobTable.PERSON_BLOCK.identifier())
+        .join(broadcast(freshBlocks), "block")
+        .join(broadcast(freshKeys), Lakehouse.columns(keys), "left_anti")
+        .select(col("block"), col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID)).collectAsList();
+    stored.forEach(r -> blockSizes.merge(r.getLong(0), 1L, Long::sum));
+    java.util.Set<Long> keptBlocks = new java.util.HashSet<>();
+    blockSizes.forEach((block, n) -> {
+      if (n <= settings.maxBlockSize()) {
+        keptBlocks.add(block);
+      }
+    });
+    long oversized = blockSizes.size() - keptBlocks.size();
+    Dataset<Row> kept = cache(lake.spark().createDataFrame(keptBlocks.stream().map(b -> RowFactory.create(b)).toList(),
+        new StructType().add("block_hash", DataTypes.LongType, false)), cached);
+    java.util.Set<List<String>> met = new java.util.LinkedHashSet<>();
+    for (Row r : stored) {
+      if (keptBlocks.contains(r.getLong(0))) {
+        met.add(List.of(r.getString(1), r.getString(2)));
+      }
+    }
+    Dataset<Row> contextKeys = cache(lake.spark().createDataFrame(met.stream().map(k -> RowFactory.create(k.get(0), k.get(1))).toList(),
+        RECORD_KEY), cached);
     // one read of silver for the records met and every other record of their clusters (a merge may take them along)
     Dataset<Row> candidateLinks = cache(links.join(broadcast(links.join(broadcast(contextKeys), Lakehouse.columns(keys), "left_semi")
         .select("cluster_key").distinct()), "cluster_key"), cached);
@@ -152,7 +169,7 @@ final class IncrementalResolve {
     Dataset<Row> pairs = cache(PersonMatching.pairsInBlocks(blocked, settings.maxBlockSize(), skipped), cached);
     long pairCount = pairs.count();
     progress.say("%d fresh record(s) (%d of them existing), %d existing record(s) met in their blocks, %d candidate pair(s)%s",
-        freshCount, existingFresh, contextKeys.count(), pairCount,
+        freshCount, existingFresh, met.size(), pairCount,
         oversized + skipped.value() == 0 ? "" : "; " + (oversized + skipped.value()) + " block(s) larger than "
             + settings.maxBlockSize() + " skipped");
 
@@ -260,6 +277,10 @@ final class IncrementalResolve {
         .put("merged_masters", (long) assignment.mergedMasters())
         .put("review_queue", queued);
   }
+
+  private static final StructType RECORD_KEY = new StructType()
+      .add(SilverPersons.SOURCE_SYSTEM, DataTypes.StringType, false)
+      .add(SilverPersons.SOURCE_RECORD_ID, DataTypes.StringType, false);
 
   private static final StructType INVOLVED_KEY = new StructType()
       .add(SilverPersons.SOURCE_SYSTEM, DataTypes.StringType, false)
