@@ -39,16 +39,8 @@ public class ApiSecurity {
       ProblemResponses problems) throws Exception {
     // not a bean, as the API key filter
     TrinoEventTokenFilter token = TrinoEventTokenFilter.of(trino.getIfAvailable(), problems);
-    return http
-        .securityMatcher(InternalApi.PATH_RECORD_TRINO_QUERY_EVENT)
-        .csrf(AbstractHttpConfigurer::disable)
-        .httpBasic(AbstractHttpConfigurer::disable)
-        .formLogin(AbstractHttpConfigurer::disable)
-        .logout(AbstractHttpConfigurer::disable)
-        .requestCache(AbstractHttpConfigurer::disable)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    return stateless(http.securityMatcher(InternalApi.PATH_RECORD_TRINO_QUERY_EVENT), problems)
         .addFilterBefore(token, AnonymousAuthenticationFilter.class)
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .build();
   }
@@ -57,6 +49,14 @@ public class ApiSecurity {
   SecurityFilterChain apiFilterChain(HttpSecurity http, ApiClients clients, ProblemResponses problems) throws Exception {
     // not a bean: Spring Boot would also register a bean Filter with the servlet container
     ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(clients, clients.requestRates(), problems);
+    return stateless(http, problems)
+        .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+        .build();
+  }
+
+  /** What both chains share: machines call them, so no sessions, cookies, CSRF or login pages; refusals are Problem Details. */
+  private static HttpSecurity stateless(HttpSecurity http, ProblemResponses problems) throws Exception {
     return http
         .csrf(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
@@ -64,9 +64,6 @@ public class ApiSecurity {
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
-        .build();
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
   }
 }
