@@ -9,15 +9,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Optional;
-import java.util.TimeZone;
 import javax.sql.DataSource;
+import org.cdhub.catalog.StoredInstants;
 import org.cdhub.catalog.audit.ChainVerification.Break;
 import org.cdhub.catalog.audit.ChainVerification.Reason;
 
@@ -100,7 +97,7 @@ public final class JdbcAccessAuditLog implements AccessAuditLog {
           ps.setLong(1, seq);
           ps.setString(2, previous);
           ps.setString(3, AccessEventHash.of(seq, stored, previous));
-          ps.setTimestamp(4, Timestamp.from(stored.at()), utc());
+          StoredInstants.set(ps, 4, stored.at());
           ps.setString(5, stored.clientId());
           ps.setString(6, stored.purpose());
           ps.setString(7, stored.dataset());
@@ -165,7 +162,7 @@ public final class JdbcAccessAuditLog implements AccessAuditLog {
       for (int i = 0; i < args.size(); i++) {
         Object arg = args.get(i);
         if (arg instanceof Timestamp t) {
-          ps.setTimestamp(i + 1, t, utc());
+          ps.setTimestamp(i + 1, t, StoredInstants.utc());
         } else if (arg instanceof Integer n) {
           ps.setInt(i + 1, n);
         } else {
@@ -266,7 +263,7 @@ public final class JdbcAccessAuditLog implements AccessAuditLog {
   private static AuditEntry entry(ResultSet rs) throws SQLException {
     String ids = rs.getString("record_ids");
     AccessEvent event = new AccessEvent(
-        rs.getTimestamp("occurred_at", utc()).toInstant(),
+        StoredInstants.get(rs, "occurred_at"),
         rs.getString("client_id"),
         rs.getString("purpose"),
         rs.getString("dataset"),
@@ -294,11 +291,7 @@ public final class JdbcAccessAuditLog implements AccessAuditLog {
   }
 
   private static AccessEvent withMillis(AccessEvent e) {
-    return new AccessEvent(e.at().truncatedTo(ChronoUnit.MILLIS), e.clientId(), e.purpose(), e.dataset(), e.action(),
+    return new AccessEvent(StoredInstants.millis(e.at()), e.clientId(), e.purpose(), e.dataset(), e.action(),
         e.scope(), e.recordCount(), e.unmasked(), e.outcome(), e.query(), e.recordIds(), e.grantId());
-  }
-
-  private static Calendar utc() {
-    return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
   }
 }

@@ -7,16 +7,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Optional;
-import java.util.TimeZone;
 import javax.sql.DataSource;
+import org.cdhub.catalog.StoredInstants;
 
 /** Community corrections in table {@code community_correction}; instants kept to the millisecond, as the audit keeps them. */
 public final class JdbcCommunityCorrectionRepository implements CommunityCorrectionRepository {
@@ -46,7 +43,7 @@ public final class JdbcCommunityCorrectionRepository implements CommunityCorrect
       ps.setString(8, correction.personStatus());
       ps.setString(9, correction.effectiveDate().toString());
       ps.setString(10, correction.note());
-      ps.setTimestamp(11, Timestamp.from(correction.receivedAt().truncatedTo(ChronoUnit.MILLIS)), utc());
+      StoredInstants.set(ps, 11, correction.receivedAt());
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         if (!keys.next()) {
@@ -111,13 +108,9 @@ public final class JdbcCommunityCorrectionRepository implements CommunityCorrect
       case ADDRESS -> rs.getString("address");
       case MOVED_OUT, DECEASED -> null;
     };
-    Instant receivedAt = rs.getTimestamp("received_at", utc()).toInstant();
+    Instant receivedAt = StoredInstants.get(rs, "received_at");
     return new CommunityCorrection(rs.getLong("id"), rs.getString("client_id"), rs.getString("community_code"),
         rs.getString("master_id"), rs.getString("id_number"), kind, value, LocalDate.parse(rs.getString("effective_date")),
         rs.getString("note"), receivedAt);
-  }
-
-  private static Calendar utc() {
-    return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
   }
 }

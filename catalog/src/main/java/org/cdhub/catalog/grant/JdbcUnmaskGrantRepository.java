@@ -7,17 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.TimeZone;
 import javax.sql.DataSource;
+import org.cdhub.catalog.StoredInstants;
 
 /** Unmask grants in table {@code unmask_grant}; instants kept to the millisecond, as the audit keeps them. */
 public final class JdbcUnmaskGrantRepository implements UnmaskGrantRepository {
@@ -44,9 +41,9 @@ public final class JdbcUnmaskGrantRepository implements UnmaskGrantRepository {
       } else {
         ps.setString(4, grant.communityCode());
       }
-      ps.setTimestamp(5, Timestamp.from(millis(grant.expiresAt())), utc());
+      StoredInstants.set(ps, 5, grant.expiresAt());
       ps.setString(6, grant.grantedBy());
-      ps.setTimestamp(7, Timestamp.from(millis(grant.grantedAt())), utc());
+      StoredInstants.set(ps, 7, grant.grantedAt());
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         if (!keys.next()) {
@@ -76,11 +73,11 @@ public final class JdbcUnmaskGrantRepository implements UnmaskGrantRepository {
       UnmaskGrant g = current.get();
       // validates revokedBy before anything is written
       UnmaskGrant revoked = new UnmaskGrant(g.id(), g.clientId(), g.fields(), g.purpose(), g.communityCode(),
-          g.expiresAt(), g.grantedBy(), g.grantedAt(), revokedBy, millis(at));
+          g.expiresAt(), g.grantedBy(), g.grantedAt(), revokedBy, StoredInstants.millis(at));
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE unmask_grant SET revoked_by = ?, revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
         ps.setString(1, revokedBy);
-        ps.setTimestamp(2, Timestamp.from(revoked.revokedAt()), utc());
+        StoredInstants.set(ps, 2, revoked.revokedAt());
         ps.setLong(3, id);
         if (ps.executeUpdate() != 1) {
           throw new IllegalStateException("Cannot revoke unmask grant " + id + ": revoked meanwhile by someone else");
@@ -144,18 +141,9 @@ public final class JdbcUnmaskGrantRepository implements UnmaskGrantRepository {
       fields.add(UnmaskableField.byName(name).orElseThrow(() -> new IllegalStateException(
           "Cannot read unmask grant: unknown field " + name)));
     }
-    Timestamp revokedAt = rs.getTimestamp("revoked_at", utc());
     return new UnmaskGrant(rs.getLong("id"), rs.getString("client_id"), fields, rs.getString("purpose"),
-        rs.getString("community_code"), rs.getTimestamp("expires_at", utc()).toInstant(), rs.getString("granted_by"),
-        rs.getTimestamp("granted_at", utc()).toInstant(), rs.getString("revoked_by"),
-        revokedAt == null ? null : revokedAt.toInstant());
-  }
-
-  private static Instant millis(Instant at) {
-    return at.truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private static Calendar utc() {
-    return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        rs.getString("community_code"), StoredInstants.get(rs, "expires_at"), rs.getString("granted_by"),
+        StoredInstants.get(rs, "granted_at"), rs.getString("revoked_by"),
+        StoredInstants.get(rs, "revoked_at"));
   }
 }

@@ -6,18 +6,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TimeZone;
 import javax.sql.DataSource;
+import org.cdhub.catalog.StoredInstants;
 import org.cdhub.model.contract.SharingType;
 import org.cdhub.model.contract.UpdateCycle;
 import org.cdhub.model.schema.Sensitivity;
@@ -44,11 +40,6 @@ public final class JdbcDatasetRepository implements DatasetRepository {
       + " data_updated_at = excluded.data_updated_at, published_at = excluded.published_at";
 
   private static final String FIELD_COLUMNS = "qualified_name, ordinal, field_name, field_type, description, sensitivity";
-
-  // a fresh Calendar per call: Calendar is mutable and drivers may set it
-  private static Calendar utc() {
-    return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-  }
 
   private final DataSource dataSource;
 
@@ -133,8 +124,8 @@ public final class JdbcDatasetRepository implements DatasetRepository {
     } else {
       ps.setLong(++i, d.snapshotId());
     }
-    setInstant(ps, ++i, d.dataUpdatedAt());
-    setInstant(ps, ++i, d.publishedAt());
+    StoredInstants.set(ps, ++i, d.dataUpdatedAt());
+    StoredInstants.set(ps, ++i, d.publishedAt());
   }
 
   @Override
@@ -206,21 +197,8 @@ public final class JdbcDatasetRepository implements DatasetRepository {
         fields.getOrDefault(name, List.of()),
         rs.getLong("row_count"),
         snapshotId,
-        getInstant(rs, "data_updated_at"),
-        getInstant(rs, "published_at"));
-  }
-
-  private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
-    if (instant == null) {
-      ps.setNull(index, Types.TIMESTAMP);
-    } else {
-      ps.setTimestamp(index, Timestamp.from(instant.truncatedTo(ChronoUnit.MILLIS)), utc());
-    }
-  }
-
-  private static Instant getInstant(ResultSet rs, String column) throws SQLException {
-    Timestamp ts = rs.getTimestamp(column, utc());
-    return ts == null ? null : ts.toInstant();
+        StoredInstants.get(rs, "data_updated_at"),
+        StoredInstants.get(rs, "published_at"));
   }
 
   private static void rollback(Connection c, Exception cause) {

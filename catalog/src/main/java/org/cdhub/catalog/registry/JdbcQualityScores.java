@@ -6,13 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.Optional;
-import java.util.TimeZone;
 import javax.sql.DataSource;
+import org.cdhub.catalog.StoredInstants;
 
 /** Quality scores in the catalog database (table {@code dataset_quality}, migration V7); SQL for SQLite and PostgreSQL. */
 public final class JdbcQualityScores implements QualityScores {
@@ -22,10 +19,6 @@ public final class JdbcQualityScores implements QualityScores {
 
   public JdbcQualityScores(DataSource dataSource) {
     this.dataSource = requireNonNull(dataSource, "dataSource is null");
-  }
-
-  private static Calendar utc() {
-    return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
   }
 
   @Override
@@ -43,7 +36,7 @@ public final class JdbcQualityScores implements QualityScores {
       ps.setLong(5, q.rowsIn());
       ps.setLong(6, q.quarantinedRows());
       ps.setString(7, String.join(" ", q.runIds()));
-      ps.setTimestamp(8, Timestamp.from(q.measuredAt().truncatedTo(ChronoUnit.MILLIS)), utc());
+      StoredInstants.set(ps, 8, q.measuredAt());
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot record the quality score of " + q.qualifiedName()
@@ -63,7 +56,7 @@ public final class JdbcQualityScores implements QualityScores {
         }
         return Optional.of(new DatasetQuality(rs.getString("qualified_name"), rs.getDouble("score"), rs.getInt("checks_passed"),
             rs.getInt("checks_failed"), rs.getLong("rows_in"), rs.getLong("quarantined_rows"),
-            Arrays.asList(rs.getString("run_ids").split(" ")), rs.getTimestamp("measured_at", utc()).toInstant()));
+            Arrays.asList(rs.getString("run_ids").split(" ")), StoredInstants.get(rs, "measured_at")));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the quality score of " + qualifiedName + ": " + e.getMessage(), e);

@@ -7,17 +7,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Optional;
-import java.util.TimeZone;
 import javax.sql.DataSource;
+import org.cdhub.catalog.StoredInstants;
 
 /** Subscriptions in table {@code subscription}; instants kept to the millisecond, as the audit keeps them. */
 public final class JdbcSubscriptionRepository implements SubscriptionRepository {
@@ -44,10 +40,10 @@ public final class JdbcSubscriptionRepository implements SubscriptionRepository 
       setNullable(ps, 4, r.legalPurpose());
       ps.setString(5, String.join(" ", r.columns()));
       setNullable(ps, 6, r.scope());
-      ps.setTimestamp(7, ts(r.until()), utc());
+      StoredInstants.set(ps, 7, r.until());
       ps.setString(8, s.state().name());
       ps.setString(9, r.requestedBy());
-      ps.setTimestamp(10, ts(s.requestedAt()), utc());
+      StoredInstants.set(ps, 10, s.requestedAt());
       setDecision(ps, 11, s);
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -129,19 +125,19 @@ public final class JdbcSubscriptionRepository implements SubscriptionRepository 
   /** Sets decided_by, decided_at, reason, ended_by, ended_at from {@code first} on. */
   private static void setDecision(PreparedStatement ps, int first, Subscription s) throws SQLException {
     setNullable(ps, first, s.decidedBy());
-    setInstant(ps, first + 1, s.decidedAt());
+    StoredInstants.set(ps, first + 1, s.decidedAt());
     setNullable(ps, first + 2, s.reason());
     setNullable(ps, first + 3, s.endedBy());
-    setInstant(ps, first + 4, s.endedAt());
+    StoredInstants.set(ps, first + 4, s.endedAt());
   }
 
   private static Subscription subscription(ResultSet rs) throws SQLException {
     SubscriptionRequest request = new SubscriptionRequest(rs.getString("department"), rs.getString("dataset"),
         rs.getString("purpose"), rs.getString("legal_purpose"), Arrays.asList(rs.getString("column_names").split(" ")),
-        rs.getString("scope"), instant(rs, "valid_until"), rs.getString("requested_by"));
+        rs.getString("scope"), StoredInstants.get(rs, "valid_until"), rs.getString("requested_by"));
     return new Subscription(rs.getLong("id"), request, SubscriptionState.valueOf(rs.getString("state")),
-        instant(rs, "requested_at"), rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("reason"),
-        rs.getString("ended_by"), instant(rs, "ended_at"));
+        StoredInstants.get(rs, "requested_at"), rs.getString("decided_by"), StoredInstants.get(rs, "decided_at"),
+        rs.getString("reason"), rs.getString("ended_by"), StoredInstants.get(rs, "ended_at"));
   }
 
   private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
@@ -150,26 +146,5 @@ public final class JdbcSubscriptionRepository implements SubscriptionRepository 
     } else {
       ps.setString(index, value);
     }
-  }
-
-  private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.TIMESTAMP);
-    } else {
-      ps.setTimestamp(index, ts(value), utc());
-    }
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column, utc());
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Timestamp ts(Instant at) {
-    return Timestamp.from(at.truncatedTo(ChronoUnit.MILLIS));
-  }
-
-  private static Calendar utc() {
-    return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
   }
 }
