@@ -3,7 +3,6 @@ package org.cdhub.jobs.resolve;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -30,6 +29,7 @@ import org.cdhub.jobs.Progress;
 import org.cdhub.jobs.SilverPersons;
 import org.cdhub.jobs.resolve.match.ConstrainedClustering;
 import org.cdhub.jobs.resolve.match.MatchModel;
+import org.cdhub.model.entity.SilverPerson;
 
 /**
  * Resolve of the silver persons new or changed since the last run, against the existing masters,
@@ -123,14 +123,15 @@ final class IncrementalResolve {
       fresh = cache(records(silverVersions, freshKeys, true), cached);
       existingFresh = freshKeys.join(links, Lakehouse.columns(keys), "left_semi").count();
     }
-    long freshCount = fresh.count();
+    List<DriverRecord> freshRecords = collect(fresh, true);
+    long freshCount = freshRecords.size();
 
     // the existing records fresh ones meet: stored keys of the fresh records' blocks, blocks within the limit
-    Dataset<Row> freshBlocked = cache(PersonMatching.blocked(fresh), cached);
-    // block sizes and the existing records met are counted here: the blocks and their stored keys are some tens of thousands
     Map<Long, Long> blockSizes = new HashMap<>();
-    for (Row r : freshBlocked.groupBy("block_hash").agg(count(lit(1))).collectAsList()) {
-      blockSizes.put(r.getLong(0), r.getLong(1));
+    for (DriverRecord r : freshRecords) {
+      for (long block : PersonMatching.blockHashes(r.person())) {
+        blockSizes.merge(block, 1L, Long::sum);
+      }
     }
     Dataset<Row> freshBlocks = lake.spark().createDataFrame(blockSizes.keySet().stream().map(b -> RowFactory.create(b)).toList(),
         new StructType().add("block", DataTypes.LongType, false));
@@ -146,8 +147,6 @@ final class IncrementalResolve {
       }
     });
     long oversized = blockSizes.size() - keptBlocks.size();
-    Dataset<Row> kept = cache(lake.spark().createDataFrame(keptBlocks.stream().map(b -> RowFactory.create(b)).toList(),
-        new StructType().add("block_hash", DataTypes.LongType, false)), cached);
     java.util.Set<List<String>> met = new java.util.LinkedHashSet<>();
     for (Row r : stored) {
       if (keptBlocks.contains(r.getLong(0))) {
@@ -159,27 +158,32 @@ final class IncrementalResolve {
     // one read of silver for the records met and every other record of their clusters (a merge may take them along)
     Dataset<Row> candidateLinks = cache(links.join(broadcast(links.join(broadcast(contextKeys), Lakehouse.columns(keys), "left_semi")
         .select("cluster_key").distinct()), "cluster_key"), cached);
-    Dataset<Row> candidates = cache(records(silverVersions,
-        candidateLinks.select(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID), false), cached);
-    Dataset<Row> context = candidates.join(broadcast(contextKeys), Lakehouse.columns(keys), "left_semi");
-    Dataset<Row> blocked = freshBlocked.join(broadcast(kept), "block_hash")
-        .unionByName(PersonMatching.blocked(context).join(broadcast(kept), "block_hash"));
-
-    LongAccumulator skipped = lake.spark().sparkContext().longAccumulator("resolve.skippedBlocks");
-    Dataset<Row> pairs = cache(PersonMatching.pairsInBlocks(blocked, settings.maxBlockSize(), skipped), cached);
-    long pairCount = pairs.count();
-    progress.say("%d fresh record(s) (%d of them existing), %d existing record(s) met in their blocks, %d candidate pair(s)%s",
-        freshCount, existingFresh, met.size(), pairCount,
-        oversized + skipped.value() == 0 ? "" : "; " + (oversized + skipped.value()) + " block(s) larger than "
-            + settings.maxBlockSize() + " skipped");
+    Dataset<Row> candidateRecords = records(silverVersions,
+        candidateLinks.select(SilverPersons.SOURCE_SYSTEM, SilverPersons.SOURCE_RECORD_ID), false);
 
     MatchModel model = plan.model().model();
-    Broadcast<MatchModel> onExecutors = JavaSparkContext.fromSparkContext(lake.spark().sparkContext()).broadcast(model);
-    Dataset<Row> scored = cache(PersonMatching.score(pairs, onExecutors, settings)
-        .filter(col("probability").geq(settings.thresholds().review())), cached);
+    boolean onDriver = freshCount + met.size() <= settings.driverPairingMaxRecords();
+    List<DriverRecord> candidates;
+    ScoredPairs scoredPairsFound;
+    if (onDriver) {
+      candidates = collect(candidateRecords, false);
+      List<DriverRecord> context = candidates.stream()
+          .filter(c -> met.contains(List.of(c.member().source(), c.member().record()))).toList();
+      scoredPairsFound = pairAndScoreOnDriver(freshRecords, context, keptBlocks, model, settings);
+    } else {
+      Dataset<Row> candidatesRead = cache(candidateRecords, cached);
+      candidates = collect(candidatesRead, false);
+      scoredPairsFound = pairAndScoreOnExecutors(lake, fresh, candidatesRead.join(broadcast(contextKeys), Lakehouse.columns(keys),
+          "left_semi"), keptBlocks, model, settings, cached);
+    }
+    long pairCount = scoredPairsFound.candidatePairs();
+    List<Row> scoredRows = scoredPairsFound.scored();
+    progress.say("%d fresh record(s) (%d of them existing), %d existing record(s) met in their blocks, %d candidate pair(s) "
+            + "paired and scored on the %s%s", freshCount, existingFresh, met.size(), pairCount, onDriver ? "driver" : "executors",
+        oversized + scoredPairsFound.skippedBlocks() == 0 ? "" : "; " + (oversized + scoredPairsFound.skippedBlocks())
+            + " block(s) larger than " + settings.maxBlockSize() + " skipped");
 
     // from here on the records are few (the fresh ones and the existing clusters their pairs reach): the rest runs on the driver
-    List<Row> scoredRows = scored.collectAsList();
     java.util.Set<Long> reached = new java.util.HashSet<>();
     List<IncrementalClusters.ScoredPair> scoredPairs = new ArrayList<>(scoredRows.size());
     for (Row r : scoredRows) {
@@ -194,14 +198,14 @@ final class IncrementalResolve {
           new IncrementalClusters.StoredLink(r.getString(2), r.getString(3), r.getString(4)));
     }
     // involved: fresh records and, whole, every existing cluster a scored pair reaches
-    List<IncrementalClusters.Member> candidateMembers = members(candidates, false);
+    List<IncrementalClusters.Member> candidateMembers = candidates.stream().map(DriverRecord::member).toList();
     java.util.Set<String> reachedClusters = new java.util.HashSet<>();
     for (IncrementalClusters.Member m : candidateMembers) {
       if (reached.contains(m.uid())) {
         reachedClusters.add(linkOfRecord.get(m.recordKey()).clusterKey());
       }
     }
-    List<IncrementalClusters.Member> involvedMembers = new ArrayList<>(members(fresh, true));
+    List<IncrementalClusters.Member> involvedMembers = new ArrayList<>(freshRecords.stream().map(DriverRecord::member).toList());
     Map<Long, IncrementalClusters.StoredLink> existing = new HashMap<>();
     Map<Long, String> oldMasterOf = new HashMap<>();
     for (IncrementalClusters.Member m : candidateMembers) {
@@ -215,7 +219,6 @@ final class IncrementalResolve {
     IncrementalClusters involved = IncrementalClusters.of(involvedMembers);
     if (involved == null) {
       progress.say("two involved records share a 64-bit record hash: resolving in full instead");
-      onExecutors.destroy();
       return null;
     }
     Map<String, IncrementalClusters.StoredLink> freshLinks = new HashMap<>();
@@ -258,10 +261,9 @@ final class IncrementalResolve {
     long changed = lake.writeKeyedChanges(JobTable.PERSON_LINK.identifier(), linkUpserts, List.of(), linkSchema, keys,
         ResolvePersonJob.NAME, DRIVER_DELTA_MAX_ROWS);
     long matchChanges = storedPairs.writeChanges(lake, scoredRows, placed, decisions, runId);
-    writeBlocks(lake, fresh);
+    writeBlocks(lake, freshRecords);
     ResolvePersonJob.recordRun(lake, plan.previous(), new ResolveRun(runId, ResolvePlan.Mode.INCREMENTAL.label(), plan.reason(),
         silverSnapshot, stewardSnapshot, plan.model().version(), settings.maxBlockSize(), freshCount, changed, matchChanges, now));
-    onExecutors.destroy();
     long queued = ResolvePersonJob.queued(lake);
     progress.say("%d cluster(s) involved: %d new master(s), %d master(s) merged into another; %d link(s) and %d pair(s) written",
         assignment.clusters(), assignment.newMasters(), assignment.mergedMasters(), changed, matchChanges);
@@ -269,6 +271,7 @@ final class IncrementalResolve {
         .put("mode", ResolvePlan.Mode.INCREMENTAL.label())
         .put("reason", plan.reason())
         .put("records", freshCount)
+        .put("pairing", onDriver ? "driver" : "executors")
         .put("candidate_pairs", pairCount)
         .put("clusters", (long) assignment.clusters())
         .put("changed", changed)
@@ -287,15 +290,91 @@ final class IncrementalResolve {
       .add(SilverPersons.SOURCE_RECORD_ID, DataTypes.StringType, false)
       .add("uid", DataTypes.LongType, false);
 
-  /** Records of {@code records} (record columns) as cluster members: keys, uid, ID number and its identity hash. */
-  private static List<IncrementalClusters.Member> members(Dataset<Row> records, boolean fresh) {
-    List<IncrementalClusters.Member> out = new ArrayList<>();
-    for (Row r : records.select(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("uid"), col("id_number"),
-        xxhash64(upper(col("id_number")))).collectAsList()) {
+  /** A record on the driver: who it is as a cluster member, and what the comparisons read. */
+  private record DriverRecord(IncrementalClusters.Member member, SilverPerson person) {}
+
+  /** Records of {@code records} (record columns) on the driver. */
+  private static List<DriverRecord> collect(Dataset<Row> records, boolean fresh) {
+    List<Column> columns = new ArrayList<>(List.of(col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID), col("uid"),
+        col("id_number"), xxhash64(upper(col("id_number")))));
+    PersonMatching.COMPARED.forEach(c -> columns.add(col(c)));
+    List<DriverRecord> out = new ArrayList<>();
+    for (Row r : records.select(columns.toArray(Column[]::new)).collectAsList()) {
       String id = r.getString(3);
-      out.add(new IncrementalClusters.Member(r.getString(0), r.getString(1), r.getLong(2), id, id == null ? null : r.getLong(4), fresh));
+      Object[] compared = new Object[PersonMatching.COMPARED.size()];
+      for (int i = 0; i < compared.length; i++) {
+        compared[i] = r.get(5 + i);
+      }
+      out.add(new DriverRecord(new IncrementalClusters.Member(r.getString(0), r.getString(1), r.getLong(2), id,
+          id == null ? null : r.getLong(4), fresh), PersonMatching.person(RowFactory.create(compared))));
     }
     return out;
+  }
+
+  /** This run's scored pairs at or above the review threshold ({@link PersonMatching#SCORED}), of how many candidate pairs. */
+  private record ScoredPairs(List<Row> scored, long candidatePairs, long skippedBlocks) {}
+
+  /**
+   * Pairs and scores on the driver: the blocks are those of the fresh records within the size
+   * limit, holding the fresh records and the existing ones met there; pairs as on the executors
+   * ({@link PersonMatching#pairsOfBlock}), each once, scored by {@link PersonMatching#scored}.
+   */
+  private static ScoredPairs pairAndScoreOnDriver(List<DriverRecord> fresh, List<DriverRecord> context, java.util.Set<Long> keptBlocks,
+      MatchModel model, ResolveSettings settings) {
+    Map<Long, List<DriverRecord>> blocks = new HashMap<>();
+    for (List<DriverRecord> records : List.of(fresh, context)) {
+      for (DriverRecord r : records) {
+        for (long block : PersonMatching.blockHashes(r.person())) {
+          if (keptBlocks.contains(block)) {
+            blocks.computeIfAbsent(block, b -> new ArrayList<>()).add(r);
+          }
+        }
+      }
+    }
+    java.util.Set<List<Long>> seen = new java.util.HashSet<>();
+    List<Row> scored = new ArrayList<>();
+    for (List<DriverRecord> block : blocks.values()) {
+      PersonMatching.pairsOfBlock(block.stream().map(r -> r.member().uid()).toList(), block.stream().map(r -> r.member().fresh()).toList(),
+          block.stream().map(DriverRecord::person).toList(), pair -> {
+            if (seen.add(List.of(pair.left(), pair.right()))) {
+              Row s = PersonMatching.scored(pair, model, settings);
+              if (s.getDouble(2) >= settings.thresholds().review()) {
+                scored.add(asCollected(s));
+              }
+            }
+          });
+    }
+    return new ScoredPairs(scored, seen.size(), 0);
+  }
+
+  /** A scored row as Spark's collect returns it: the evidence array as a Scala sequence. */
+  private static Row asCollected(Row scored) {
+    Object[] values = new Object[scored.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = scored.get(i);
+    }
+    values[6] = scala.collection.JavaConverters.asScalaBuffer(java.util.Arrays.asList((String[]) scored.get(6))).toList();
+    return new GenericRowWithSchema(values, PersonMatching.SCORED);
+  }
+
+  /** Pairs and scores on the executors, for an increment whose records are too many for the driver. */
+  private static ScoredPairs pairAndScoreOnExecutors(Lakehouse lake, Dataset<Row> fresh, Dataset<Row> context, java.util.Set<Long> keptBlocks,
+      MatchModel model, ResolveSettings settings, List<Dataset<Row>> cached) {
+    Dataset<Row> kept = cache(lake.spark().createDataFrame(keptBlocks.stream().map(b -> RowFactory.create(b)).toList(),
+        new StructType().add("block_hash", DataTypes.LongType, false)), cached);
+    Dataset<Row> blocked = PersonMatching.blocked(fresh).join(broadcast(kept), "block_hash")
+        .unionByName(PersonMatching.blocked(context).join(broadcast(kept), "block_hash"));
+    LongAccumulator skipped = lake.spark().sparkContext().longAccumulator("resolve.skippedBlocks");
+    Dataset<Row> pairs = cache(PersonMatching.pairsInBlocks(blocked, settings.maxBlockSize(), skipped), cached);
+    long pairCount = pairs.count();
+    Broadcast<MatchModel> onExecutors = JavaSparkContext.fromSparkContext(lake.spark().sparkContext()).broadcast(model);
+    try {
+      List<Row> scored = PersonMatching.score(pairs, onExecutors, settings)
+          .filter(col("probability").geq(settings.thresholds().review())).collectAsList();
+      return new ScoredPairs(scored, pairCount, skipped.value());
+    } finally {
+      onExecutors.destroy();
+    }
   }
 
   /**
@@ -348,8 +427,16 @@ final class IncrementalResolve {
   }
 
   /** Block keys: every fresh record's keys replace the ones stored for it (none for a new record), in one commit. */
-  private static void writeBlocks(Lakehouse lake, Dataset<Row> fresh) {
-    lake.writeKeyedChanges(JobTable.PERSON_BLOCK.identifier(), PersonMatching.blockKeys(fresh), null, ResolvePersonJob.KEYS,
-        ResolvePersonJob.NAME, BLOCK_DELTA_MAX_ROWS);
+  private static void writeBlocks(Lakehouse lake, List<DriverRecord> fresh) {
+    StructType schema = lake.read(JobTable.PERSON_BLOCK.identifier()).schema();
+    List<Row> rows = new ArrayList<>();
+    for (DriverRecord r : fresh) {
+      for (long block : PersonMatching.blockHashes(r.person())) {
+        rows.add(row(schema, Map.of("block", block, SilverPersons.SOURCE_SYSTEM, r.member().source(), SilverPersons.SOURCE_RECORD_ID,
+            r.member().record())));
+      }
+    }
+    lake.writeKeyedChanges(JobTable.PERSON_BLOCK.identifier(), rows, List.of(), schema, ResolvePersonJob.KEYS, ResolvePersonJob.NAME,
+        BLOCK_DELTA_MAX_ROWS);
   }
 }

@@ -3,7 +3,6 @@ package org.cdhub.jobs.resolve;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.xxhash64;
 
 
 import java.time.LocalDate;
@@ -25,6 +24,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.sql.catalyst.expressions.XXH64;
 import org.apache.spark.util.LongAccumulator;
 import org.cdhub.jobs.Progress;
 import org.cdhub.jobs.SilverPersons;
@@ -52,13 +53,13 @@ final class PersonMatching {
 
   /** A record in one of its blocks; {@code fresh}: new or changed in this run (a full run: every record). */
   static final StructType BLOCKED = new StructType()
-      .add("block", DataTypes.StringType, false)
+      .add("block_hash", DataTypes.LongType, false)
       .add("uid", DataTypes.LongType, false)
       .add("fresh", DataTypes.BooleanType, false)
       .add("record", recordType(), false);
 
   static final StructType BLOCK_KEY = new StructType()
-      .add("block", DataTypes.StringType, false)
+      .add("block", DataTypes.LongType, false)
       .add(SilverPersons.SOURCE_SYSTEM, DataTypes.StringType, false)
       .add(SilverPersons.SOURCE_RECORD_ID, DataTypes.StringType, false);
 
@@ -88,9 +89,19 @@ final class PersonMatching {
   /**
    * The hash a blocking key is grouped and stored by: the key holds personal data (an ID number,
    * a phone), its 64-bit hash does not, and two keys sharing one only add a few pairs to compare.
+   * Spark's xxhash64 of the key (seed 42), worked out here so that the driver and the executors
+   * agree with the keys stored in gold.person_block.
    */
-  static Column blockHash(Column key) {
-    return xxhash64(key);
+  static long blockHash(String key) {
+    return XXH64.hashUTF8String(UTF8String.fromString(key), BLOCK_HASH_SEED);
+  }
+
+  /** The seed of Spark's xxhash64 function. */
+  private static final long BLOCK_HASH_SEED = 42L;
+
+  /** The block hashes of a record ({@link #COMPARED} as a silver person). */
+  static long[] blockHashes(SilverPerson person) {
+    return BlockingKeys.of(person).stream().mapToLong(PersonMatching::blockHash).toArray();
   }
 
   /** Every record (columns uid, fresh and {@link #COMPARED}) in each of its blocks: block_hash, uid, fresh, record. */
@@ -99,12 +110,11 @@ final class PersonMatching {
         .flatMap((FlatMapFunction<Row, Row>) r -> {
           Row record = r.getStruct(2);
           List<Row> out = new ArrayList<>();
-          for (String key : BlockingKeys.of(person(record))) {
-            out.add(RowFactory.create(key, r.getLong(0), r.getBoolean(1), record));
+          for (long block : blockHashes(person(record))) {
+            out.add(RowFactory.create(block, r.getLong(0), r.getBoolean(1), record));
           }
           return out.iterator();
-        }, Encoders.row(BLOCKED))
-        .select(blockHash(col("block")).as("block_hash"), col("uid"), col("fresh"), col("record"));
+        }, Encoders.row(BLOCKED));
   }
 
   /** The rows of gold.person_block for {@code records} (source keys and {@link #COMPARED}): block, source_system, source_record_id. */
@@ -113,12 +123,11 @@ final class PersonMatching {
             struct(COMPARED.stream().map(c -> col(c)).toArray(Column[]::new)).as("record"))
         .flatMap((FlatMapFunction<Row, Row>) r -> {
           List<Row> out = new ArrayList<>();
-          for (String key : BlockingKeys.of(person(r.getStruct(2)))) {
-            out.add(RowFactory.create(key, r.getString(0), r.getString(1)));
+          for (long block : blockHashes(person(r.getStruct(2)))) {
+            out.add(RowFactory.create(block, r.getString(0), r.getString(1)));
           }
           return out.iterator();
-        }, Encoders.row(BLOCK_KEY))
-        .select(blockHash(col("block")).as("block"), col(SilverPersons.SOURCE_SYSTEM), col(SilverPersons.SOURCE_RECORD_ID));
+        }, Encoders.row(BLOCK_KEY));
   }
 
   /**
@@ -143,32 +152,52 @@ final class PersonMatching {
             people.add(person(r.getStruct(3)));
           }
           List<Row> out = new ArrayList<>();
-          for (int i = 0; i < uids.size(); i++) {
-            for (int j = i + 1; j < uids.size(); j++) {
-              if (!fresh.get(i) && !fresh.get(j)) {
-                continue;
-              }
-              boolean iFirst = uids.get(i) < uids.get(j);
-              SilverPerson a = iFirst ? people.get(i) : people.get(j);
-              SilverPerson b = iFirst ? people.get(j) : people.get(i);
-              if (!uids.get(i).equals(uids.get(j))) {
-                out.add(pairRow(iFirst ? uids.get(i) : uids.get(j), iFirst ? uids.get(j) : uids.get(i), a, b));
-              }
-            }
-          }
+          pairsOfBlock(uids, fresh, people, pair -> out.add(pair.toRow()));
           return out.iterator();
         }, Encoders.row(PAIR))
         .dropDuplicates("left_uid", "right_uid");
   }
 
-  static Row pairRow(long left, long right, SilverPerson a, SilverPerson b) {
-    List<Comparison<SilverPerson>> comparisons = PersonComparisons.all();
-    Integer[] levels = new Integer[comparisons.size()];
-    for (int k = 0; k < levels.length; k++) {
-      levels[k] = comparisons.get(k).compare(a, b);
+  /** The pairs of one block's records (uid, fresh, person alike), each of which at least one record is fresh, to {@code out}. */
+  static void pairsOfBlock(List<Long> uids, List<Boolean> fresh, List<SilverPerson> people, java.util.function.Consumer<CandidatePair> out) {
+    for (int i = 0; i < uids.size(); i++) {
+      for (int j = i + 1; j < uids.size(); j++) {
+        if (!fresh.get(i) && !fresh.get(j)) {
+          continue;
+        }
+        long ui = uids.get(i);
+        long uj = uids.get(j);
+        if (ui != uj) {
+          boolean iFirst = ui < uj;
+          out.accept(CandidatePair.compare(iFirst ? ui : uj, iFirst ? uj : ui, iFirst ? people.get(i) : people.get(j),
+              iFirst ? people.get(j) : people.get(i)));
+        }
+      }
     }
-    PersonMatchRules.PairFacts facts = PersonMatchRules.PairFacts.of(a, b);
-    return RowFactory.create(left, right, levels, facts.cannotLink(), facts.sameSurname());
+  }
+
+  /** Two records of a block compared: their uids (left the smaller), comparison levels and the facts the hard rules read. */
+  record CandidatePair(long left, long right, ComparisonPattern pattern, PersonMatchRules.PairFacts facts) {
+    static CandidatePair compare(long left, long right, SilverPerson a, SilverPerson b) {
+      List<Comparison<SilverPerson>> comparisons = PersonComparisons.all();
+      int[] levels = new int[comparisons.size()];
+      for (int k = 0; k < levels.length; k++) {
+        levels[k] = comparisons.get(k).compare(a, b);
+      }
+      return new CandidatePair(left, right, new ComparisonPattern(levels), PersonMatchRules.PairFacts.of(a, b));
+    }
+
+    /** From a row of {@link #PAIR}. */
+    static CandidatePair of(Row r) {
+      return new CandidatePair(r.getLong(0), r.getLong(1), PersonMatching.pattern(r.getList(2)), new PersonMatchRules.PairFacts(r.getBoolean(3),
+          r.getBoolean(4)));
+    }
+
+    /** As a row of {@link #PAIR}. */
+    Row toRow() {
+      return RowFactory.create(left, right, java.util.Arrays.stream(pattern.levels()).boxed().toArray(Integer[]::new), facts.cannotLink(),
+          facts.sameSurname());
+    }
   }
 
   /** Comparison patterns and how many candidate pairs have each. */
@@ -237,18 +266,20 @@ final class PersonMatching {
 
       @Override
       public Row next() {
-        Row r = rows.next();
-        ComparisonPattern pattern = pattern(r.getList(2));
-        PairEvidence evidence = model.value().evidence(pattern, settings.thresholds());
-        PersonMatchRules.Decision decision = PersonMatchRules.decide(new PersonMatchRules.PairFacts(r.getBoolean(3), r.getBoolean(4)),
-            pattern, evidence.band());
-        String[] fields = evidence.fields().stream()
-            .map(f -> f.field() + "=" + f.level() + ":" + String.format(java.util.Locale.ROOT, "%+.2f", f.weight()))
-            .toArray(String[]::new);
-        return RowFactory.create(r.getLong(0), r.getLong(1), evidence.probability(), evidence.weight(), decision.band().name(),
-            decision.rule(), fields);
+        return scored(CandidatePair.of(rows.next()), model.value(), settings);
       }
     }, Encoders.row(SCORED));
+  }
+
+  /** A candidate pair scored ({@link #SCORED}): probability, weight, band after the rules, rule and evidence. */
+  static Row scored(CandidatePair pair, MatchModel model, ResolveSettings settings) {
+    PairEvidence evidence = model.evidence(pair.pattern(), settings.thresholds());
+    PersonMatchRules.Decision decision = PersonMatchRules.decide(pair.facts(), pair.pattern(), evidence.band());
+    String[] fields = evidence.fields().stream()
+        .map(f -> f.field() + "=" + f.level() + ":" + String.format(java.util.Locale.ROOT, "%+.2f", f.weight()))
+        .toArray(String[]::new);
+    return RowFactory.create(pair.left(), pair.right(), evidence.probability(), evidence.weight(), decision.band().name(),
+        decision.rule(), fields);
   }
 
   static ComparisonPattern pattern(List<Integer> levels) {

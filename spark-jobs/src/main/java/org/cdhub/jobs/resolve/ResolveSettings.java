@@ -12,16 +12,22 @@ import org.cdhub.jobs.resolve.match.MatchThresholds;
  * everyone), how many candidate pairs the model needs before it is estimated from the data
  * rather than taken from the defaults, and the random pairs that estimate u. And when it may run
  * incrementally: never when {@code forceFull}, else when the silver records new or changed since
- * the last run are at most {@code incrementalMaxShare} of the records it linked.
+ * the last run are at most {@code incrementalMaxShare} of the records it linked. An incremental
+ * run pairs and scores on the driver when its fresh records and the existing ones they meet are
+ * at most {@code driverPairingMaxRecords} (they fit its heap and skip a dozen small Spark jobs),
+ * else on the executors.
  */
 public record ResolveSettings(MatchThresholds thresholds, int maxBlockSize, long minPairsToEstimate, int randomPairs, int maxIterations,
-    long seed, boolean forceFull, double incrementalMaxShare) implements Serializable {
+    long seed, boolean forceFull, double incrementalMaxShare, int driverPairingMaxRecords) implements Serializable {
   public static final String AUTO_MATCH = "HUB_MATCH_AUTO";
   public static final String REVIEW = "HUB_MATCH_REVIEW";
   public static final String MAX_BLOCK = "HUB_MATCH_MAX_BLOCK";
   public static final String FULL = "HUB_MATCH_FULL";
   public static final String INCREMENTAL_MAX_SHARE = "HUB_MATCH_INCREMENTAL_MAX_SHARE";
+  public static final String DRIVER_PAIRING_MAX_RECORDS = "HUB_MATCH_DRIVER_PAIRING_MAX_RECORDS";
   static final double DEFAULT_INCREMENTAL_MAX_SHARE = 0.2;
+  /** At some 700 bytes a record on the heap (an estimate), well inside the default 2 GB driver. */
+  static final int DEFAULT_DRIVER_PAIRING_MAX_RECORDS = 200_000;
 
   public ResolveSettings {
     requireNonNull(thresholds, "thresholds is null");
@@ -32,12 +38,16 @@ public record ResolveSettings(MatchThresholds thresholds, int maxBlockSize, long
     if (!(incrementalMaxShare >= 0 && incrementalMaxShare <= 1)) {
       throw new IllegalArgumentException("Resolve settings need " + INCREMENTAL_MAX_SHARE + " in [0, 1], got " + incrementalMaxShare);
     }
+    if (driverPairingMaxRecords < 0) {
+      throw new IllegalArgumentException("Resolve settings need " + DRIVER_PAIRING_MAX_RECORDS + " >= 0, got " + driverPairingMaxRecords);
+    }
   }
 
   /** Matching settings with the default mode choice (incremental when at most 20% is new or changed). */
   public ResolveSettings(MatchThresholds thresholds, int maxBlockSize, long minPairsToEstimate, int randomPairs, int maxIterations,
       long seed) {
-    this(thresholds, maxBlockSize, minPairsToEstimate, randomPairs, maxIterations, seed, false, DEFAULT_INCREMENTAL_MAX_SHARE);
+    this(thresholds, maxBlockSize, minPairsToEstimate, randomPairs, maxIterations, seed, false, DEFAULT_INCREMENTAL_MAX_SHARE,
+        DEFAULT_DRIVER_PAIRING_MAX_RECORDS);
   }
 
   public static ResolveSettings defaults() {
@@ -46,17 +56,25 @@ public record ResolveSettings(MatchThresholds thresholds, int maxBlockSize, long
 
   /** These settings, forcing a full run or not. */
   public ResolveSettings withForceFull(boolean full) {
-    return new ResolveSettings(thresholds, maxBlockSize, minPairsToEstimate, randomPairs, maxIterations, seed, full, incrementalMaxShare);
+    return new ResolveSettings(thresholds, maxBlockSize, minPairsToEstimate, randomPairs, maxIterations, seed, full, incrementalMaxShare,
+        driverPairingMaxRecords);
   }
 
   /** These settings with another largest share of new or changed records for an incremental run. */
   public ResolveSettings withIncrementalMaxShare(double share) {
-    return new ResolveSettings(thresholds, maxBlockSize, minPairsToEstimate, randomPairs, maxIterations, seed, forceFull, share);
+    return new ResolveSettings(thresholds, maxBlockSize, minPairsToEstimate, randomPairs, maxIterations, seed, forceFull, share,
+        driverPairingMaxRecords);
+  }
+
+  /** These settings with another most records an incremental run pairs on the driver (0: always on the executors). */
+  public ResolveSettings withDriverPairingMaxRecords(int records) {
+    return new ResolveSettings(thresholds, maxBlockSize, minPairsToEstimate, randomPairs, maxIterations, seed, forceFull,
+        incrementalMaxShare, records);
   }
 
   /**
    * The defaults with {@value #AUTO_MATCH}, {@value #REVIEW}, {@value #MAX_BLOCK}, {@value #FULL} (true forces a full
-   * run) and {@value #INCREMENTAL_MAX_SHARE} from the environment where set.
+   * run), {@value #INCREMENTAL_MAX_SHARE} and {@value #DRIVER_PAIRING_MAX_RECORDS} from the environment where set.
    */
   public static ResolveSettings fromEnvironment(Map<String, String> env) {
     ResolveSettings d = defaults();
@@ -70,11 +88,12 @@ public record ResolveSettings(MatchThresholds thresholds, int maxBlockSize, long
         throw new IllegalArgumentException("Cannot read resolve setting " + FULL + ": expected true or false, got '" + full + "'");
       }
       double share = Double.parseDouble(env.getOrDefault(INCREMENTAL_MAX_SHARE, String.valueOf(d.incrementalMaxShare())));
+      int driverPairing = Integer.parseInt(env.getOrDefault(DRIVER_PAIRING_MAX_RECORDS, String.valueOf(d.driverPairingMaxRecords())));
       return new ResolveSettings(t, maxBlock, d.minPairsToEstimate(), d.randomPairs(), d.maxIterations(), d.seed(),
-          Boolean.parseBoolean(full), share);
+          Boolean.parseBoolean(full), share, driverPairing);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("Cannot read resolve settings " + AUTO_MATCH + ", " + REVIEW + ", " + MAX_BLOCK + ", "
-          + INCREMENTAL_MAX_SHARE + ": " + e.getMessage(), e);
+          + INCREMENTAL_MAX_SHARE + ", " + DRIVER_PAIRING_MAX_RECORDS + ": " + e.getMessage(), e);
     }
   }
 }

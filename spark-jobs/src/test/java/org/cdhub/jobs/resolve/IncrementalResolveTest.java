@@ -51,8 +51,6 @@ class IncrementalResolveTest {
   static final LocalDate BRIDGED_BIRTH_OTHER = LocalDate.of(1975, 8, 22);
   static final String BRIDGED_ID = TestPeople.idNumber("640106", "19750314", 801);
 
-  @TempDir
-  static Path dir;
   SparkSession spark;
   Lakehouse lake;
   JobConfig config;
@@ -65,7 +63,7 @@ class IncrementalResolveTest {
   Set<String> pairsAfterIncremental;
 
   @BeforeAll
-  void resolveTwoBatches() {
+  void resolveTwoBatches(@TempDir Path dir) {
     config = JobConfig.embedded(dir.resolve("data"));
     spark = Lakehouse.session(config, "incremental-resolve-test");
     lake = new Lakehouse(spark, config.lakehouse().catalogName());
@@ -167,7 +165,16 @@ class IncrementalResolveTest {
    */
   JobResult resolve(ResolveSettings base) {
     return ResolvePersonJob.run(spark, config, new ResolveSettings(MatchThresholds.defaults(), base.maxBlockSize(), Long.MAX_VALUE,
-        base.randomPairs(), base.maxIterations(), base.seed(), base.forceFull(), base.incrementalMaxShare()));
+        base.randomPairs(), base.maxIterations(), base.seed(), base.forceFull(), base.incrementalMaxShare(), driverPairingMaxRecords()));
+  }
+
+  /** Where the incremental run pairs and scores: on the driver here (the records are few). */
+  int driverPairingMaxRecords() {
+    return ResolveSettings.defaults().driverPairingMaxRecords();
+  }
+
+  String expectedPairing() {
+    return "driver";
   }
 
   @AfterAll
@@ -210,7 +217,7 @@ class IncrementalResolveTest {
   @Order(1)
   void theFirstRunIsFullAndTheSecondBatchRunsIncrementally() {
     assertThat(first.values()).containsEntry("mode", "full").containsEntry("reason", "no_previous_run");
-    assertThat(incremental.values()).containsEntry("mode", "incremental");
+    assertThat(incremental.values()).containsEntry("mode", "incremental").containsEntry("pairing", expectedPairing());
     // 9 records arrived; the other records of the changed record's cluster are resolved again with it
     String changedMaster = mastersAfterFirst.get("health:H-T9-1");
     long partners = mastersAfterFirst.values().stream().filter(changedMaster::equals).count() - 1;
