@@ -317,7 +317,7 @@ final class IncrementalResolve {
   /**
    * Pairs and scores on the driver: the blocks are those of the fresh records within the size
    * limit, holding the fresh records and the existing ones met there; pairs as on the executors
-   * ({@link PersonMatching#pairsOfBlock}), each once, scored by {@link PersonMatching#scored}.
+   * ({@link PersonMatching#pairsOfBlock}), each compared once, scored by {@link PersonMatching#scored}.
    */
   private static ScoredPairs pairAndScoreOnDriver(List<DriverRecord> fresh, List<DriverRecord> context, java.util.Set<Long> keptBlocks,
       MatchModel model, ResolveSettings settings) {
@@ -331,19 +331,21 @@ final class IncrementalResolve {
         }
       }
     }
-    java.util.Set<List<Long>> seen = new java.util.HashSet<>();
-    List<Row> scored = new ArrayList<>();
-    for (List<DriverRecord> block : blocks.values()) {
+    // blocks in parallel (the executors are idle meanwhile); a pair met in several blocks is compared once
+    java.util.Set<List<Long>> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<Row> scored = new ArrayList<>(blocks.values().parallelStream().flatMap(block -> {
+      List<Row> out = new ArrayList<>();
       PersonMatching.pairsOfBlock(block.stream().map(r -> r.member().uid()).toList(), block.stream().map(r -> r.member().fresh()).toList(),
-          block.stream().map(DriverRecord::person).toList(), pair -> {
-            if (seen.add(List.of(pair.left(), pair.right()))) {
-              Row s = PersonMatching.scored(pair, model, settings);
-              if (s.getDouble(2) >= settings.thresholds().review()) {
-                scored.add(asCollected(s));
-              }
+          block.stream().map(DriverRecord::person).toList(), (left, right) -> seen.add(List.of(left, right)), pair -> {
+            Row r = PersonMatching.scored(pair, model, settings);
+            if (r.getDouble(2) >= settings.thresholds().review()) {
+              out.add(asCollected(r));
             }
           });
-    }
+      return out.stream();
+    }).toList());
+    // in a fixed order, whatever the threads did: clustering takes ties in the order given
+    scored.sort(java.util.Comparator.<Row>comparingLong(r -> r.getLong(0)).thenComparingLong(r -> r.getLong(1)));
     return new ScoredPairs(scored, seen.size(), 0);
   }
 

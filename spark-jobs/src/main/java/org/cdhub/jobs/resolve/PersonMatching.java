@@ -152,14 +152,18 @@ final class PersonMatching {
             people.add(person(r.getStruct(3)));
           }
           List<Row> out = new ArrayList<>();
-          pairsOfBlock(uids, fresh, people, pair -> out.add(pair.toRow()));
+          pairsOfBlock(uids, fresh, people, (left, right) -> true, pair -> out.add(pair.toRow()));
           return out.iterator();
         }, Encoders.row(PAIR))
         .dropDuplicates("left_uid", "right_uid");
   }
 
-  /** The pairs of one block's records (uid, fresh, person alike), each of which at least one record is fresh, to {@code out}. */
-  static void pairsOfBlock(List<Long> uids, List<Boolean> fresh, List<SilverPerson> people, java.util.function.Consumer<CandidatePair> out) {
+  /**
+   * The pairs of one block's records (uid, fresh, person alike) of which at least one record is
+   * fresh, compared, to {@code out}; only those {@code wanted} (left uid, right uid) are compared.
+   */
+  static void pairsOfBlock(List<Long> uids, List<Boolean> fresh, List<SilverPerson> people, PairFilter wanted,
+      java.util.function.Consumer<CandidatePair> out) {
     for (int i = 0; i < uids.size(); i++) {
       for (int j = i + 1; j < uids.size(); j++) {
         if (!fresh.get(i) && !fresh.get(j)) {
@@ -167,13 +171,19 @@ final class PersonMatching {
         }
         long ui = uids.get(i);
         long uj = uids.get(j);
-        if (ui != uj) {
-          boolean iFirst = ui < uj;
+        boolean iFirst = ui < uj;
+        if (ui != uj && wanted.test(iFirst ? ui : uj, iFirst ? uj : ui)) {
           out.accept(CandidatePair.compare(iFirst ? ui : uj, iFirst ? uj : ui, iFirst ? people.get(i) : people.get(j),
               iFirst ? people.get(j) : people.get(i)));
         }
       }
     }
+  }
+
+  /** Which pairs of a block to compare, by left (smaller) and right uid. */
+  @FunctionalInterface
+  interface PairFilter extends java.io.Serializable {
+    boolean test(long left, long right);
   }
 
   /** Two records of a block compared: their uids (left the smaller), comparison levels and the facts the hard rules read. */
