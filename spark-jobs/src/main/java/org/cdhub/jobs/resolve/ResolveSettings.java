@@ -26,7 +26,7 @@ public record ResolveSettings(MatchThresholds thresholds, int maxBlockSize, long
   public static final String INCREMENTAL_MAX_SHARE = "HUB_MATCH_INCREMENTAL_MAX_SHARE";
   public static final String DRIVER_PAIRING_MAX_RECORDS = "HUB_MATCH_DRIVER_PAIRING_MAX_RECORDS";
   static final double DEFAULT_INCREMENTAL_MAX_SHARE = 0.2;
-  /** At some 700 bytes a record on the heap (an estimate), well inside the default 2 GB driver. */
+  /** About 140 MB of records on the driver (~700 bytes each with typical values): well inside the default 2 GB heap. */
   static final int DEFAULT_DRIVER_PAIRING_MAX_RECORDS = 200_000;
 
   public ResolveSettings {
