@@ -31,7 +31,10 @@ import org.cdhub.catalog.subscription.SubscriptionService;
  * Subscriptions as Trino's file-based access control rules: each department is a Trino user that
  * may SELECT exactly the tables it holds a grant for, is denied every other column of them, and
  * sees only the rows of its granted jurisdiction (a row filter on {@code community_code}). The
- * hub's own service user keeps full access; nobody else gets any. Trino reads the file again every
+ * hub's own service user keeps full access; nobody else gets any, the {@code system} tables
+ * included: {@code system.runtime.queries} would show every department the SQL of the others, ID
+ * numbers in their WHERE clauses. Query rules say the same again, should a later table rule open
+ * the system tables: only the service user may view or kill another user's query. Trino reads the file again every
  * {@code security.refresh-period}, so a revoked or expired grant stops working without a restart.
  *
  * <p>Rules are per user and table and the first match wins: two grants of one department on one
@@ -124,6 +127,10 @@ public record TrinoAccessRules(String catalog, String serviceUser, List<TableAcc
     catalogs.addObject().put("user", exactly(serviceUser)).put("allow", "all");
     catalogs.addObject().put("catalog", exactly(catalog)).put("allow", "read-only");
     catalogs.addObject().put("catalog", "system").put("allow", "read-only");
+    ArrayNode queries = root.putArray("queries");
+    queries.addObject().put("user", exactly(serviceUser)).putArray("allow").add("execute").add("kill").add("view");
+    // a user always sees and may kill its own queries; nobody else's
+    queries.addObject().putArray("allow").add("execute");
     ArrayNode schemas = root.putArray("schemas");
     schemas.addObject().put("user", exactly(serviceUser)).put("owner", true);
     schemas.addObject().put("owner", false);

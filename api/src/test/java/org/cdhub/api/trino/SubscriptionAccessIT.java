@@ -272,6 +272,18 @@ class SubscriptionAccessIT {
   }
 
   @Test
+  void noDepartmentReadsTrinosQueryListWhileTheHubsOwnUserDoes() throws Exception {
+    // another department's SQL may hold an ID number in its WHERE clause
+    String own = "SELECT 'own query " + System.nanoTime() + "' AS marker";
+    assertThat(query("dept-grant", own)).hasSize(1);
+    String list = "SELECT query FROM system.runtime.queries WHERE \"user\" = 'dept-grant'";
+
+    assertDenied("dept-none", list);
+    assertDenied("dept-grant", list);
+    assertThat(query(TrinoConfig.DEFAULT_USER, list)).extracting(r -> r.get("query")).contains(own);
+  }
+
+  @Test
   void aDepartmentsDirectReadsOnTrinoAreAuditedAndTheHubsOwnAreNotAuditedTwice() throws Exception {
     publishGoldPerson(SharingType.UNCONDITIONAL, null);
     Subscription s = request("dept-audit", List.of("master_id", "sex", "community_code"), null, NORTH, hours(24));

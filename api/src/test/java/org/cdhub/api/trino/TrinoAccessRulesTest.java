@@ -69,6 +69,20 @@ class TrinoAccessRulesTest {
     assertThat(root.get("schemas").get(1).get("owner").asBoolean()).isFalse();
   }
 
+  @Test
+  void onlyTheServiceUserMayViewOrKillOtherUsersQueries() throws Exception {
+    JsonNode queries = new ObjectMapper().readTree(TrinoAccessRules.of("hub", "cdhub-api", List.of(grant(1, "police", List.of("master_id"),
+        null)), s -> PERSON).json()).get("queries");
+
+    assertThat(queries).hasSize(2);
+    assertThat(matches(queries.get(0), "user", "cdhub-api")).isTrue();
+    assertThat(matches(queries.get(0), "user", "police")).isFalse();
+    assertThat(queries.get(0).get("allow")).extracting(JsonNode::asText).containsExactlyInAnyOrder("execute", "kill", "view");
+    // the first matching rule wins: every other user may run queries, and see only its own
+    assertThat(queries.get(1).has("user")).isFalse();
+    assertThat(queries.get(1).get("allow")).extracting(JsonNode::asText).containsExactly("execute");
+  }
+
   private static boolean matches(JsonNode rule, String key, String value) {
     return Pattern.compile(rule.get(key).asText()).matcher(value).matches();
   }
