@@ -129,7 +129,7 @@ final class IncrementalResolve {
     // the existing records fresh ones meet: stored keys of the fresh records' blocks, blocks within the limit
     Map<Long, Long> blockSizes = new HashMap<>();
     for (DriverRecord r : freshRecords) {
-      for (long block : PersonMatching.blockHashes(r.person())) {
+      for (long block : r.blocks()) {
         blockSizes.merge(block, 1L, Long::sum);
       }
     }
@@ -290,8 +290,12 @@ final class IncrementalResolve {
       .add(SilverPersons.SOURCE_RECORD_ID, DataTypes.StringType, false)
       .add("uid", DataTypes.LongType, false);
 
-  /** A record on the driver: who it is as a cluster member, and what the comparisons read. */
-  private record DriverRecord(IncrementalClusters.Member member, SilverPerson person) {}
+  /** A record on the driver: who it is as a cluster member, what the comparisons read, and its block hashes. */
+  private record DriverRecord(IncrementalClusters.Member member, SilverPerson person, long[] blocks) {
+    DriverRecord(IncrementalClusters.Member member, SilverPerson person) {
+      this(member, person, PersonMatching.blockHashes(person));
+    }
+  }
 
   /** Records of {@code records} (record columns) on the driver. */
   private static List<DriverRecord> collect(Dataset<Row> records, boolean fresh) {
@@ -324,7 +328,7 @@ final class IncrementalResolve {
     Map<Long, List<DriverRecord>> blocks = new HashMap<>();
     for (List<DriverRecord> records : List.of(fresh, context)) {
       for (DriverRecord r : records) {
-        for (long block : PersonMatching.blockHashes(r.person())) {
+        for (long block : r.blocks()) {
           if (keptBlocks.contains(block)) {
             blocks.computeIfAbsent(block, b -> new ArrayList<>()).add(r);
           }
@@ -333,7 +337,7 @@ final class IncrementalResolve {
     }
     // blocks in parallel (the executors are idle meanwhile); a pair met in several blocks is compared once
     java.util.Set<List<Long>> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    List<Row> scored = new ArrayList<>(blocks.values().parallelStream().flatMap(block -> {
+    List<Row> scored = blocks.values().parallelStream().flatMap(block -> {
       List<Row> out = new ArrayList<>();
       PersonMatching.pairsOfBlock(block.stream().map(r -> r.member().uid()).toList(), block.stream().map(r -> r.member().fresh()).toList(),
           block.stream().map(DriverRecord::person).toList(), (left, right) -> seen.add(List.of(left, right)), pair -> {
@@ -343,9 +347,7 @@ final class IncrementalResolve {
             }
           });
       return out.stream();
-    }).toList());
-    // in a fixed order, whatever the threads did: clustering takes ties in the order given
-    scored.sort(java.util.Comparator.<Row>comparingLong(r -> r.getLong(0)).thenComparingLong(r -> r.getLong(1)));
+    }).toList();
     return new ScoredPairs(scored, seen.size(), 0);
   }
 
@@ -433,7 +435,7 @@ final class IncrementalResolve {
     StructType schema = lake.read(JobTable.PERSON_BLOCK.identifier()).schema();
     List<Row> rows = new ArrayList<>();
     for (DriverRecord r : fresh) {
-      for (long block : PersonMatching.blockHashes(r.person())) {
+      for (long block : r.blocks()) {
         rows.add(row(schema, Map.of("block", block, SilverPersons.SOURCE_SYSTEM, r.member().source(), SilverPersons.SOURCE_RECORD_ID,
             r.member().record())));
       }
